@@ -1,0 +1,57 @@
+// Add Tags to Contact: POST /contacts/{contactId}/tags. Adds to the contact's tags, never replaces.
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { callHighLevel } from '../lib/client';
+import { contactIdField, tagsField } from '../lib/fields';
+import { requireList } from '../lib/inputs';
+import { requireId } from '../lib/paths';
+
+const inputFields = defineInputFields([
+  contactIdField(),
+  tagsField('Tags to add. Tags the contact already has stay; new tag names are created.'),
+]);
+
+const responseSchema = zod.looseObject({ tags: zod.array(zod.string()).default([]) });
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const contactId = requireId('contactId', bundle.inputData.contactId);
+  const tagsAdded = requireList('Tags', bundle.inputData.tags);
+  const { tags } = await callHighLevel(
+    z,
+    {
+      method: 'POST',
+      path: '/contacts/{contactId}/tags',
+      pathParams: { contactId },
+      body: { tags: tagsAdded },
+    },
+    responseSchema,
+  );
+  return { id: contactId, contactId, tagsAdded, tags, tagsText: tags.join(', ') };
+};
+
+export default defineCreate({
+  key: 'add_contact_tags' as const,
+  noun: 'Tag',
+  display: {
+    label: 'Add Tags to Contact',
+    description: 'Adds tags to a contact, keeping the tags it already has.',
+  },
+  operation: {
+    perform,
+    inputFields,
+    sample: {
+      id: 'seD4PfOuKoVMLkEZqohJ',
+      contactId: 'seD4PfOuKoVMLkEZqohJ',
+      tagsAdded: ['vip'],
+      tags: ['lead', 'vip'],
+      tagsText: 'lead, vip',
+    },
+    outputFields: [
+      { key: 'id', label: 'Contact ID', type: 'string' },
+      { key: 'contactId', label: 'Contact ID', type: 'string' },
+      { key: 'tagsAdded', label: 'Tags Added', type: 'string', list: true },
+      { key: 'tags', label: 'Tags Now on Contact', type: 'string', list: true },
+      { key: 'tagsText', label: 'Tags Now on Contact (Comma-Separated)', type: 'string' },
+    ],
+  },
+});

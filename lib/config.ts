@@ -1,0 +1,34 @@
+// Where HighLevel lives and how to talk to it. The base URLs come from the environment so that the
+// very same app runs against the local sandbox (`npm run sandbox`) and against HighLevel itself.
+
+export const API_VERSION = '2021-07-28';
+
+const DEFAULT_API_BASE_URL = 'https://services.leadconnectorhq.com';
+const DEFAULT_MARKETPLACE_URL = 'https://marketplace.gohighlevel.com';
+
+const withoutTrailingSlash = (url: string): string => url.replace(/\/+$/, '');
+
+/** Read at call time, not at load time, so tests and `invoke` can point the app elsewhere. */
+export const apiBaseUrl = (): string =>
+  withoutTrailingSlash(process.env.HIGHLEVEL_API_BASE_URL || DEFAULT_API_BASE_URL);
+
+export const marketplaceUrl = (): string =>
+  withoutTrailingSlash(process.env.HIGHLEVEL_MARKETPLACE_URL || DEFAULT_MARKETPLACE_URL);
+
+export const tokenUrl = (): string => `${apiBaseUrl()}/oauth/token`;
+
+/**
+ * Exactly the scopes the app uses: contacts for every operation, and read access to what the
+ * dropdowns, custom fields and the connection label need.
+ */
+export const SCOPES = [
+  'contacts.readonly',
+  'contacts.write',
+  'locations.readonly',
+  'locations/tags.readonly',
+  'locations/customFields.readonly',
+  'users.readonly',
+  'campaigns.readonly',
+  'workflows.readonly',
+  'businesses.readonly',
+] as const;

@@ -1,0 +1,63 @@
+import nock from 'nock';
+import addContactTags, { perform } from '../../creates/add_contact_tags';
+import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+
+const appTester = testerFor('creates', addContactTags);
+
+describe('add_contact_tags', () => {
+  it('posts the tags as a list and returns what the contact has now', async () => {
+    const scope = highLevel()
+      .post('/contacts/c123/tags', { tags: ['vip', 'new patient'] })
+      .reply(201, { tags: ['lead', 'vip', 'new patient'] });
+
+    const result = await appTester(
+      perform,
+      bundleWith({ contactId: 'c123', tags: ['vip', ' new patient ', 'vip', ''] }),
+    );
+
+    expect(scope.isDone()).toBe(true);
+    expect(result).toEqual({
+      id: 'c123',
+      contactId: 'c123',
+      tagsAdded: ['vip', 'new patient'],
+      tags: ['lead', 'vip', 'new patient'],
+      tagsText: 'lead, vip, new patient',
+    });
+  });
+
+  it('splits a comma-separated value mapped from an earlier step', async () => {
+    highLevel()
+      .post('/contacts/c123/tags', { tags: ['a', 'b'] })
+      .reply(201, { tags: ['a', 'b'] });
+    const result = await appTester(perform, bundleWith({ contactId: 'c123', tags: ['a, b'] }));
+    expect(result.tagsAdded).toEqual(['a', 'b']);
+  });
+
+  it.each([
+    [{ contactId: 'c123', tags: [] }, /Invalid Tags: at least one value/],
+    [{ contactId: '', tags: ['vip'] }, /Invalid Contact ID/],
+    [
+      { contactId: 'c1/../c2', tags: ['vip'] },
+      /Invalid Contact ID: "c1\/..\/c2" is not a HighLevel ID/,
+    ],
+  ])('refuses %j before sending anything', async (inputData, message) => {
+    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
+    expect(failure).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(message),
+    });
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('names the contact when HighLevel does not know it', async () => {
+    highLevel()
+      .post('/contacts/gone1/tags')
+      .reply(404, { statusCode: 404, message: 'Contact not found' });
+    const failure = await failureOf(
+      appTester(perform, bundleWith({ contactId: 'gone1', tags: ['vip'] })),
+    );
+    expect(failure.message).toBe(
+      'HighLevel could not find the contact "gone1". It may have been deleted, or it belongs to another sub-account.',
+    );
+  });
+});
