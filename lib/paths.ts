@@ -9,7 +9,7 @@ const UNSAFE_ID = /[/?#\s\\]|\.\./;
 /** `contactId` → `Contact ID`, for error messages that name the field the user filled. */
 export const labelOfKey = (key: string): string =>
   key
-    .replace(/Ids?$/, (m) => ` ${m.toUpperCase()}`)
+    .replace(/Id(s?)$/, ' ID$1')
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/^./, (c) => c.toUpperCase())
     .trim();

@@ -1,0 +1,184 @@
+import nock from 'nock';
+import authentication, {
+  authorizeUrl,
+  getAccessToken,
+  refreshAccessToken,
+  test as testConnection,
+} from '../authentication';
+import { API, authData, failureOf, highLevel, LOCATION_ID, testerFor } from './support/app';
+
+const appTester = testerFor('triggers');
+const form = (body: string) => Object.fromEntries(new URLSearchParams(body));
+
+const tokenResponse = {
+  access_token: 'new-access-token-0001',
+  token_type: 'Bearer',
+  expires_in: 86399,
+  refresh_token: 'new-refresh-token-0001',
+  scope: 'contacts.readonly contacts.write',
+  userType: 'Location',
+  locationId: LOCATION_ID,
+  companyId: 'UAXssdawIWAWD',
+  userId: 'y0BeYjuRIlDwsDcOHOJo',
+};
+
+describe('authentication', () => {
+  it('sends the user to the sub-account chooser with every scope the app uses', async () => {
+    const url = new URL(
+      await appTester(authorizeUrl, {
+        inputData: {
+          redirect_uri: 'https://zapier.com/dashboard/auth/oauth/return/App1/',
+          state: 's1',
+        },
+      }),
+    );
+    expect(`${url.origin}${url.pathname}`).toBe(
+      'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: 'code',
+      client_id: 'test-client-id',
+      redirect_uri: 'https://zapier.com/dashboard/auth/oauth/return/App1/',
+      state: 's1',
+      scope:
+        'contacts.readonly contacts.write locations.readonly locations/tags.readonly locations/customFields.readonly users.readonly campaigns.readonly workflows.readonly businesses.readonly',
+    });
+    expect(authentication.oauth2Config.scope).toBe(url.searchParams.get('scope'));
+    expect(authentication.oauth2Config.autoRefresh).toBe(true);
+  });
+
+  it('follows HIGHLEVEL_MARKETPLACE_URL so the app can run against the sandbox', async () => {
+    process.env.HIGHLEVEL_MARKETPLACE_URL = 'http://127.0.0.1:8787/';
+    try {
+      const url = await appTester(authorizeUrl, { inputData: { redirect_uri: 'x', state: 'y' } });
+      expect(url.startsWith('http://127.0.0.1:8787/v2/oauth/chooselocation?')).toBe(true);
+    } finally {
+      delete process.env.HIGHLEVEL_MARKETPLACE_URL;
+    }
+  });
+
+  it('exchanges the code for a location token, form-encoded and without a bearer', async () => {
+    let sent: Record<string, string> = {};
+    const scope = nock(API, { badheaders: ['authorization'] })
+      .post('/oauth/token', (body) => {
+        sent = typeof body === 'string' ? form(body) : body;
+        return true;
+      })
+      .matchHeader('content-type', /application\/x-www-form-urlencoded/)
+      .reply(200, tokenResponse);
+
+    const result = await appTester(getAccessToken, {
+      inputData: { code: 'code-123', redirect_uri: 'https://zapier.com/return' },
+    });
+
+    expect(scope.isDone()).toBe(true);
+    expect(sent).toEqual({
+      client_id: 'test-client-id',
+      client_secret: 'test-client-secret',
+      grant_type: 'authorization_code',
+      code: 'code-123',
+      redirect_uri: 'https://zapier.com/return',
+      user_type: 'Location',
+    });
+    expect(result).toEqual({
+      access_token: 'new-access-token-0001',
+      refresh_token: 'new-refresh-token-0001',
+      locationId: LOCATION_ID,
+      companyId: 'UAXssdawIWAWD',
+      userId: 'y0BeYjuRIlDwsDcOHOJo',
+    });
+  });
+
+  it('refuses an agency (company) token and tells the user to choose a sub-account', async () => {
+    nock(API)
+      .post('/oauth/token')
+      .reply(200, { ...tokenResponse, userType: 'Company', locationId: undefined });
+    const failure = await failureOf(
+      appTester(getAccessToken, { inputData: { code: 'c', redirect_uri: 'r' } }),
+    );
+    expect(failure.message).toMatch(/choose a sub-account/);
+  });
+
+  it('says the sign-in was refused without echoing the code', async () => {
+    nock(API)
+      .post('/oauth/token')
+      .reply(400, { error: 'invalid_grant', error_description: 'Invalid code: code-123' });
+    const failure = await failureOf(
+      appTester(getAccessToken, { inputData: { code: 'code-123', redirect_uri: 'r' } }),
+    );
+    expect(failure.message).toMatch(/did not accept the sign-in/);
+    expect(failure.message).not.toContain('code-123');
+  });
+
+  it('refreshes with the rotating refresh token and keeps the new one', async () => {
+    let sent: Record<string, string> = {};
+    nock(API, { badheaders: ['authorization'] })
+      .post('/oauth/token', (body) => {
+        sent = typeof body === 'string' ? form(body) : body;
+        return true;
+      })
+      .reply(200, { ...tokenResponse, refresh_token: 'rotated-refresh-token-2' });
+
+    const result = await appTester(refreshAccessToken, { authData });
+
+    expect(sent).toMatchObject({
+      grant_type: 'refresh_token',
+      refresh_token: authData.refresh_token,
+      user_type: 'Location',
+    });
+    expect(result.refresh_token).toBe('rotated-refresh-token-2');
+    expect(result.access_token).toBe('new-access-token-0001');
+    expect(result.locationId).toBe(LOCATION_ID);
+  });
+
+  it.each([400, 401])(
+    'turns a refused refresh (%i) into "reconnect", without tokens in the message',
+    async (status) => {
+      nock(API)
+        .post('/oauth/token')
+        .reply(status, {
+          error: 'invalid_grant',
+          error_description: `Invalid refresh token ${authData.refresh_token}`,
+        });
+      const failure = await failureOf(appTester(refreshAccessToken, { authData }));
+      expect(failure.name).toBe('ExpiredAuthError');
+      expect(failure.message).toMatch(/reconnect your HighLevel account/);
+      expect(failure.message).not.toContain(authData.refresh_token);
+      expect(failure.message).not.toContain(authData.access_token);
+    },
+  );
+
+  it('tests the connection with GET /locations/{locationId} and labels it with the location name', async () => {
+    highLevel()
+      .get(`/locations/${LOCATION_ID}`)
+      .reply(200, {
+        location: { id: LOCATION_ID, name: 'Acme Dental', companyId: 'UAXssdawIWAWD' },
+      });
+    const result = await appTester(testConnection, { authData });
+    expect(result.name).toBe('Acme Dental');
+    expect(authentication.connectionLabel).toBe('{{name}}');
+  });
+
+  it('asks for a refresh when the access token has expired', async () => {
+    highLevel()
+      .get(`/locations/${LOCATION_ID}`)
+      .reply(401, { statusCode: 401, message: 'Invalid JWT' });
+    const failure = await failureOf(appTester(testConnection, { authData }));
+    expect(failure.name).toBe('RefreshAuthError');
+  });
+
+  it('explains that an agency connection cannot be used, without a request', async () => {
+    const failure = await failureOf(
+      appTester(testConnection, { authData: { ...authData, locationId: '' } }),
+    );
+    expect(failure.message).toMatch(/only works with a sub-account/);
+  });
+
+  it('keeps locationId, companyId and userId as computed connection fields', () => {
+    expect(authentication.fields.map((field) => [field.key, field.computed])).toEqual([
+      ['locationId', true],
+      ['companyId', true],
+      ['userId', true],
+    ]);
+  });
+});

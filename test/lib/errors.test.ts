@@ -1,0 +1,164 @@
+// Each row of the error mapping, through the real pipeline (middleware + client) against nock.
+import nock from 'nock';
+import type { ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { callHighLevel } from '../../lib/client';
+import { ACCESS_TOKEN, API, authData, failureOf, highLevel, testerFor } from '../support/app';
+
+const appTester = testerFor('creates');
+const anything = zod.looseObject({});
+const getTask = (z: ZObject) =>
+  callHighLevel(
+    z,
+    { path: '/contacts/{contactId}/tasks/{taskId}', pathParams: { contactId: 'c1', taskId: 't1' } },
+    anything,
+  );
+const run = () => failureOf(appTester(getTask, { authData }));
+const replyOnce = (status: number, body?: unknown, headers?: Record<string, string>) =>
+  highLevel()
+    .get('/contacts/c1/tasks/t1')
+    .reply(status, body as nock.Body, headers);
+
+describe('HighLevel errors as the user reads them', () => {
+  it('400 duplicate: names the existing contact and the field that matched', async () => {
+    replyOnce(400, {
+      statusCode: 400,
+      message: 'This location does not allow duplicated contacts.',
+      meta: { contactId: 'dupC1', matchingField: 'email', contactName: 'Rosan Deo' },
+    });
+    const failure = await run();
+    expect(failure.code).toBe('duplicate_contact');
+    expect(failure.message).toBe(
+      'This sub-account does not allow duplicate contacts, and contact Rosan Deo (ID dupC1) already has this email. ' +
+        'Use the Create or Update Contact action to update that contact instead, or Find Contact to look it up.',
+    );
+  });
+
+  it("400 otherwise: HighLevel's own words", async () => {
+    replyOnce(400, {
+      statusCode: 400,
+      message: 'Pass at least one of number, email query parameter',
+    });
+    expect((await run()).message).toBe(
+      'HighLevel rejected the request: Pass at least one of number, email query parameter.',
+    );
+  });
+
+  it('401: asks Zapier to refresh the token and retry', async () => {
+    replyOnce(401, { statusCode: 401, message: 'Invalid JWT', error: 'Unauthorized' });
+    expect((await run()).name).toBe('RefreshAuthError');
+  });
+
+  it('403 for another location: says the connection has no access to that sub-account', async () => {
+    replyOnce(403, {
+      statusCode: 403,
+      message: 'The token does not have access to this location.',
+    });
+    expect((await run()).message).toMatch(/has no access to that sub-account/);
+  });
+
+  it('403 for a missing scope: says a permission is missing', async () => {
+    replyOnce(403, { statusCode: 401, message: 'The token is not authorized for this scope.' });
+    expect((await run()).message).toMatch(/lacks a permission \(scope\)/);
+  });
+
+  it('404: names the kind of object and its id', async () => {
+    replyOnce(404, { statusCode: 404, message: 'Task not found' });
+    expect((await run()).message).toBe(
+      'HighLevel could not find the task "t1" on contact "c1". It may have been deleted, or it belongs to another sub-account.',
+    );
+  });
+
+  it('404 naming the contact: blames the contact, not the task', async () => {
+    replyOnce(404, { statusCode: 404, message: 'Contact not found' });
+    expect((await run()).message).toMatch(/^HighLevel could not find the contact "c1"\./);
+  });
+
+  it('422: every validation message, joined and readable', async () => {
+    replyOnce(422, {
+      statusCode: 422,
+      message: ['title must be a string', 'property foo should not exist'],
+      error: 'Unprocessable Entity',
+    });
+    expect((await run()).message).toBe(
+      'HighLevel rejected the request: title must be a string. property foo should not exist.',
+    );
+  });
+
+  it.each([
+    [{ 'Retry-After': '7' }, 7],
+    [{ 'X-RateLimit-Interval-Milliseconds': '10000', 'X-RateLimit-Remaining': '0' }, 10],
+    [{ 'X-RateLimit-Interval-Milliseconds': '2500' }, 3],
+    [{}, 10],
+  ])('429 with %j: Zapier throttling with a delay of %i s', async (headers, delay) => {
+    replyOnce(429, { statusCode: 429, message: 'Too many requests' }, headers);
+    const failure = await run();
+    expect(failure.name).toBe('ThrottledError');
+    expect(failure.delay).toBe(delay);
+    expect(failure.message).toMatch(/rate limit/);
+  });
+
+  it.each([500, 502, 503])('%i: HighLevel failed, the step can be retried', async (status) => {
+    replyOnce(status, '<html>Bad Gateway</html>');
+    const failure = await run();
+    expect(failure.message).toBe(
+      `HighLevel had a problem on its side (HTTP ${status}) and could not complete this step. This is usually temporary: the step can be retried.`,
+    );
+  });
+
+  it.each([
+    ['{"task": {"id": "t1"', /unreadable \(not JSON\) response \(HTTP 200\)/],
+    ['', /an empty response \(HTTP 200\)/],
+  ])('a 200 with body %j is not taken for success', async (body, message) => {
+    replyOnce(200, body, { 'Content-Type': 'application/json' });
+    expect((await run()).message).toMatch(message);
+  });
+
+  it('a network failure: HighLevel could not be reached, the step can be retried', async () => {
+    highLevel()
+      .get('/contacts/c1/tasks/t1')
+      .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+    const failure = await run();
+    expect(failure.message).toMatch(
+      /^Could not reach HighLevel \(.*socket hang up.*\)\. .*retried\.$/,
+    );
+  });
+
+  it('never shows the access token, even when HighLevel echoes it', async () => {
+    replyOnce(400, {
+      statusCode: 400,
+      message: `Bad token Bearer ${ACCESS_TOKEN} for ${ACCESS_TOKEN}`,
+    });
+    const failure = await run();
+    expect(failure.message).not.toContain(ACCESS_TOKEN);
+    expect(failure.message).toMatch(/\[redacted\]/);
+  });
+
+  it('never sends a request for an id that could change the path', async () => {
+    const unsafe = (z: ZObject) =>
+      callHighLevel(
+        z,
+        { path: '/contacts/{contactId}', pathParams: { contactId: '../locations/x' } },
+        anything,
+      );
+    const failure = await failureOf(appTester(unsafe, { authData }));
+    expect(failure.message).toMatch(
+      /^Invalid Contact ID: "..\/locations\/x" is not a HighLevel ID/,
+    );
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('encodes ids it accepts', async () => {
+    const scope = nock(API)
+      .get('/contacts/a%2Bb%40c')
+      .reply(200, { contact: { id: 'x' } });
+    const encoded = (z: ZObject) =>
+      callHighLevel(
+        z,
+        { path: '/contacts/{contactId}', pathParams: { contactId: 'a+b@c' } },
+        anything,
+      );
+    await appTester(encoded, { authData });
+    expect(scope.isDone()).toBe(true);
+  });
+});
