@@ -3,6 +3,7 @@
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
 import { appBase } from '../../lib/appBase';
+import { checkAgainstSpec } from './specConformance';
 
 export const API = 'https://services.leadconnectorhq.com';
 export const LOCATION_ID = 've9EPM428h8vShlRW1KT';
@@ -59,7 +60,7 @@ export const bundleWith = (
 export const highLevel = () =>
   nock(API, {
     reqheaders: { authorization: `Bearer ${ACCESS_TOKEN}`, version: '2021-07-28' },
-  });
+  }).on('request', checkAgainstSpec);
 
 /** The custom-field definitions request most contact operations make once (then cached). */
 export const noCustomFields = () =>
