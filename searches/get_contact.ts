@@ -2,8 +2,8 @@
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { callHighLevelOrNull } from '../lib/client';
-import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
-import { customFieldDefinitions, customFieldOutputFields } from '../lib/customFields';
+import { contactSample, contactSchema } from '../lib/contact';
+import { contactResults, contactSearchOutputFields } from '../lib/contactSearch';
 import { requireId } from '../lib/paths';
 
 const inputFields = defineInputFields([
@@ -20,15 +20,12 @@ const responseSchema = zod.looseObject({ contact: contactSchema });
 
 export const perform = async (z: ZObject, bundle: Bundle) => {
   const contactId = requireId('contactId', bundle.inputData.contactId);
-  const [found, definitions] = await Promise.all([
-    callHighLevelOrNull(
-      z,
-      { path: '/contacts/{contactId}', pathParams: { contactId } },
-      responseSchema,
-    ),
-    customFieldDefinitions(z, bundle),
-  ]);
-  return found ? [contactOutput(found.contact, definitions)] : [];
+  const lookup = callHighLevelOrNull(
+    z,
+    { path: '/contacts/{contactId}', pathParams: { contactId } },
+    responseSchema,
+  ).then((found) => (found ? [found.contact] : []));
+  return contactResults(z, bundle, lookup);
 };
 
 export default defineSearch({
@@ -42,6 +39,6 @@ export default defineSearch({
     perform,
     inputFields,
     sample: contactSample,
-    outputFields: [...contactOutputFields, customFieldOutputFields],
+    outputFields: contactSearchOutputFields,
   },
 });
