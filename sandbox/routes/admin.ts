@@ -1,0 +1,102 @@
+// /__sandbox/* control routes: the same knobs as the Sandbox object, over HTTP, so a sandbox
+// started from the CLI can be driven by scripts and the benchmark. No token, no rate limit, and
+// not recorded in the request log.
+import { Fault } from '../faults';
+import { ApiResult } from '../http/io';
+import { RateLimitConfig } from '../rate-limit';
+import { RequestLogEntry } from '../request-log';
+import { SEED } from '../seed-data';
+import type { Store } from '../store';
+
+export interface SandboxControls {
+  store: Store;
+  requests: RequestLogEntry[];
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  listFaults(): Fault[];
+  resetRequestLog(): void;
+  setRateLimit(limit: RateLimitConfig | false): void;
+  issueTokens(locationId?: string): unknown;
+  expireAccessToken(accessToken: string): void;
+  authorize(locationId?: string, redirectUri?: string): string;
+}
+
+export const ADMIN_PREFIX = '/__sandbox/';
+
+type Body = Record<string, unknown>;
+
+export function adminRoute(
+  controls: SandboxControls,
+  method: string,
+  path: string,
+  body: Body,
+): ApiResult {
+  const route = `${method} ${path.replace(/\/+$/, '')}`;
+  switch (route) {
+    case 'GET /__sandbox/health':
+      return json(200, { ok: true });
+    case 'GET /__sandbox/seed':
+      return json(200, SEED);
+    case 'GET /__sandbox/faults':
+      return json(200, { faults: controls.listFaults() });
+    case 'POST /__sandbox/faults': {
+      const faults = Array.isArray(body.faults)
+        ? (body.faults as Fault[])
+        : [body as unknown as Fault];
+      faults.forEach((fault) => controls.injectFault(fault));
+      return json(201, { faults: controls.listFaults() });
+    }
+    case 'DELETE /__sandbox/faults':
+      controls.clearFaults();
+      return json(200, { faults: [] });
+    case 'GET /__sandbox/requests':
+      return json(200, { count: controls.requests.length, requests: controls.requests });
+    case 'DELETE /__sandbox/requests':
+      controls.resetRequestLog();
+      return json(200, { count: 0 });
+    case 'PUT /__sandbox/rate-limit':
+    case 'POST /__sandbox/rate-limit':
+      controls.setRateLimit(
+        body.enabled === false ? false : { max: Number(body.max), windowMs: Number(body.windowMs) },
+      );
+      return json(200, {
+        rateLimit:
+          body.enabled === false
+            ? false
+            : { max: Number(body.max), windowMs: Number(body.windowMs) },
+      });
+    case 'POST /__sandbox/tokens':
+      return json(201, controls.issueTokens(optionalString(body.locationId)));
+    case 'POST /__sandbox/tokens/expire':
+      controls.expireAccessToken(String(body.access_token ?? ''));
+      return json(200, { expired: true });
+    case 'POST /__sandbox/authorize':
+      return json(201, {
+        code: controls.authorize(optionalString(body.locationId), optionalString(body.redirectUri)),
+      });
+    case 'POST /__sandbox/contacts/bulk': {
+      const locationId = optionalString(body.locationId) ?? SEED.locations.acme;
+      const at = optionalString(body.at);
+      const tags = Array.isArray(body.tags) ? body.tags.map(String) : undefined;
+      const created = controls.store.bulkCreateContacts(locationId, Number(body.count ?? 0), {
+        at: at ? new Date(at) : undefined,
+        tags,
+      });
+      return json(201, { count: created.length, ids: created.map((c) => c.id) });
+    }
+    default:
+      return json(404, {
+        statusCode: 404,
+        message: `Cannot ${method} ${path}`,
+        error: 'Not Found',
+      });
+  }
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function json(status: number, body: unknown): ApiResult {
+  return { status, body };
+}

@@ -1,0 +1,22 @@
+// Every implemented spec operation, by operationId.
+import { OAuthConfig } from '../auth/grants';
+import { contactTagRoutes } from './contact-tags';
+import { contactRoutes } from './contacts';
+import { Handler } from './context';
+import { lookupRoutes } from './lookups';
+import { membershipRoutes } from './memberships';
+import { noteRoutes } from './notes';
+import { locationTokenRoute } from './oauth-token';
+import { taskRoutes } from './tasks';
+
+export function buildRouteTable(config: OAuthConfig): Record<string, Handler> {
+  return {
+    ...contactRoutes,
+    ...contactTagRoutes,
+    ...taskRoutes,
+    ...noteRoutes,
+    ...membershipRoutes,
+    ...lookupRoutes,
+    'get-location-access-token': locationTokenRoute(config),
+  };
+}

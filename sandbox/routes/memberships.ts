@@ -1,0 +1,121 @@
+// What a contact belongs to: appointments (read-only), followers, campaigns, workflows and the
+// bulk business assignment. Each write moves the contact's dateUpdated.
+import { touch } from '../model/contact-writes';
+import { appointmentResponse } from '../model/shapes';
+import { created, Handler, loadContact, loadLocation, loadOwned, ok } from './context';
+
+const listAppointments: Handler = (ctx) => {
+  const contact = loadContact(ctx, ctx.params.contactId);
+  const events = ctx.store.appointmentsByContact
+    .of(contact.id)
+    .map((id) => ctx.store.appointments.get(id)!)
+    .sort((a, b) => a.startTime.localeCompare(b.startTime));
+  return ok({ events: events.map(appointmentResponse) });
+};
+
+const addFollowers: Handler = (ctx) => {
+  const contact = loadContact(ctx, ctx.params.contactId);
+  const wanted = [...new Set((ctx.body as { followers: string[] }).followers)];
+  const followersAdded = wanted.filter((id) => !contact.followers.includes(id));
+  contact.followers = [...contact.followers, ...followersAdded];
+  touch(ctx.store, contact);
+  return created({ followers: [...contact.followers], followersAdded });
+};
+
+const removeFollowers: Handler = (ctx) => {
+  const contact = loadContact(ctx, ctx.params.contactId);
+  const wanted = new Set((ctx.body as { followers: string[] }).followers);
+  const followersRemoved = contact.followers.filter((id) => wanted.has(id));
+  contact.followers = contact.followers.filter((id) => !wanted.has(id));
+  touch(ctx.store, contact);
+  return ok({ followers: [...contact.followers], followersRemoved });
+};
+
+const addToCampaign: Handler = (ctx) => {
+  const contact = loadContact(ctx, ctx.params.contactId);
+  const campaign = loadOwned(
+    ctx,
+    ctx.store.campaigns.get(ctx.params.campaignId ?? ''),
+    'Campaign',
+    contact.locationId,
+  );
+  if (!contact.campaignIds.includes(campaign.id)) contact.campaignIds.push(campaign.id);
+  ctx.store.changed();
+  return created({ succeded: true });
+};
+
+const removeFromCampaign: Handler = (ctx) => {
+  const contact = loadContact(ctx, ctx.params.contactId);
+  const campaign = loadOwned(
+    ctx,
+    ctx.store.campaigns.get(ctx.params.campaignId ?? ''),
+    'Campaign',
+    contact.locationId,
+  );
+  contact.campaignIds = contact.campaignIds.filter((id) => id !== campaign.id);
+  ctx.store.changed();
+  return ok({ succeded: true });
+};
+
+const removeFromAllCampaigns: Handler = (ctx) => {
+  const contact = loadContact(ctx, ctx.params.contactId);
+  contact.campaignIds = [];
+  ctx.store.changed();
+  return ok({ succeded: true });
+};
+
+const addToWorkflow: Handler = (ctx) => {
+  const contact = loadContact(ctx, ctx.params.contactId);
+  const workflow = loadOwned(
+    ctx,
+    ctx.store.workflows.get(ctx.params.workflowId ?? ''),
+    'Workflow',
+    contact.locationId,
+  );
+  if (!contact.workflowIds.includes(workflow.id)) contact.workflowIds.push(workflow.id);
+  ctx.store.changed();
+  return ok({ succeded: true });
+};
+
+const removeFromWorkflow: Handler = (ctx) => {
+  const contact = loadContact(ctx, ctx.params.contactId);
+  const workflow = loadOwned(
+    ctx,
+    ctx.store.workflows.get(ctx.params.workflowId ?? ''),
+    'Workflow',
+    contact.locationId,
+  );
+  contact.workflowIds = contact.workflowIds.filter((id) => id !== workflow.id);
+  ctx.store.changed();
+  return ok({ succeded: true });
+};
+
+/** `businessId: null` removes the contacts from their business. Unknown ids are skipped. */
+const bulkBusiness: Handler = (ctx) => {
+  const body = ctx.body as { locationId: string; ids: string[]; businessId: string | null };
+  const location = loadLocation(ctx, body.locationId);
+  if (body.businessId !== null) {
+    loadOwned(ctx, ctx.store.businesses.get(body.businessId), 'Business', location.id);
+  }
+  const updated: string[] = [];
+  for (const id of body.ids) {
+    const contact = ctx.store.contacts.get(id);
+    if (!contact || contact.locationId !== location.id) continue;
+    contact.businessId = body.businessId;
+    touch(ctx.store, contact);
+    updated.push(id);
+  }
+  return ok({ success: true, ids: updated });
+};
+
+export const membershipRoutes: Record<string, Handler> = {
+  'get-appointments-for-contact': listAppointments,
+  'add-followers-contact': addFollowers,
+  'remove-followers-contact': removeFollowers,
+  'add-contact-to-campaign': addToCampaign,
+  'remove-contact-from-campaign': removeFromCampaign,
+  'remove-contact-from-every-campaign': removeFromAllCampaigns,
+  'add-contact-to-workflow': addToWorkflow,
+  'delete-contact-from-workflow': removeFromWorkflow,
+  'add-remove-contact-from-business': bulkBusiness,
+};

@@ -1,0 +1,199 @@
+// startSandbox(): a local HTTP server that behaves like HighLevel's API v2 for the Contacts app.
+import http from 'http';
+import { AddressInfo } from 'net';
+import { issueTokenResponse, locationGrant, OAuthConfig } from './auth/grants';
+import { Fault, FaultRegistry } from './faults';
+import { ApiError } from './http/errors';
+import { errorResult, parseBody, parseQuery, readBody, send } from './http/io';
+import { answer, Runtime } from './http/pipeline';
+import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limit';
+import { RequestLogEntry } from './request-log';
+import { ADMIN_PREFIX, adminRoute, SandboxControls } from './routes/admin';
+import { buildRouteTable } from './routes/index';
+import { mintCode } from './routes/oauth-pages';
+import { SEED } from './seed-data';
+import { Store } from './store';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Keep the data in this JSON file (loaded on start, saved after changes). */
+  dataPath?: string;
+  /** Seed the demo data into an empty store (default true). */
+  seed?: boolean;
+  /** Burst limit per location (default 100 per 10 s); false disables it. */
+  rateLimit?: RateLimitConfig | false;
+  /** Default 86399, like HighLevel. */
+  accessTokenTtlSeconds?: number;
+  clientId?: string;
+  clientSecret?: string;
+}
+
+export interface SandboxTokens {
+  access_token: string;
+  refresh_token: string;
+  token_type: 'Bearer';
+  scope: string;
+  userType: 'Location';
+  locationId: string;
+  companyId: string;
+  userId: string;
+  expires_in: number;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+  /** Tokens for a location (default: Acme Dental), exactly as the OAuth flow would issue them. */
+  issueTokens(locationId?: string): SandboxTokens;
+  expireAccessToken(accessToken: string): void;
+  /** A single-use authorization code, as the consent page's Approve button would mint. */
+  authorize(locationId?: string, redirectUri?: string): string;
+  injectFault(fault: Fault): void;
+  clearFaults(): void;
+  /** Every API and OAuth request (not /__sandbox/ ones), oldest first. Cleared in place. */
+  requests: RequestLogEntry[];
+  resetRequestLog(): void;
+  setRateLimit(limit: RateLimitConfig | false): void;
+}
+
+export const DEFAULT_CLIENT_ID = 'sandbox-client-id';
+export const DEFAULT_CLIENT_SECRET = 'sandbox-client-secret';
+export const DEFAULT_REDIRECT_URI = 'https://zapier.com/dashboard/auth/oauth/return/App/';
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const store = Store.open({ dataPath: options.dataPath, seed: options.seed });
+  const oauth: OAuthConfig = {
+    clientId: options.clientId ?? DEFAULT_CLIENT_ID,
+    clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 86399,
+  };
+  const runtime: Runtime = {
+    store,
+    oauth,
+    limiter: new RateLimiter(
+      options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
+    ),
+    faults: new FaultRegistry(),
+    routes: buildRouteTable(oauth),
+    log: [],
+  };
+  const defaultLocation = (): string =>
+    store.locations.has(SEED.locations.acme)
+      ? SEED.locations.acme
+      : ([...store.locations.keys()][0] ?? '');
+
+  const controls: SandboxControls = {
+    store,
+    requests: runtime.log,
+    injectFault: (fault) => runtime.faults.add(fault),
+    clearFaults: () => runtime.faults.clear(),
+    listFaults: () => runtime.faults.list(),
+    resetRequestLog: () => {
+      runtime.log.length = 0;
+    },
+    setRateLimit: (limit) => runtime.limiter.setConfig(limit),
+    issueTokens: (locationId = defaultLocation()) => {
+      const grant = locationGrant(store, locationId, oauth.clientId);
+      return issueTokenResponse(store, grant, oauth.accessTokenTtlSeconds) as SandboxTokens;
+    },
+    expireAccessToken: (token) => store.auth.expireAccess(token),
+    authorize: (locationId = defaultLocation(), redirectUri = DEFAULT_REDIRECT_URI) =>
+      mintCode(store, oauth, locationId, redirectUri),
+  };
+
+  const server = http.createServer((req, res) => {
+    void handle(runtime, controls, req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+
+  return {
+    ...controls,
+    issueTokens: (locationId?: string) => controls.issueTokens(locationId) as SandboxTokens,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    close: () => closeServer(server, store),
+  };
+}
+
+async function handle(
+  runtime: Runtime,
+  controls: SandboxControls,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  const started = Date.now();
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = new URL(req.url ?? '/', 'http://sandbox.local');
+  const query = parseQuery(url.searchParams);
+  let body: unknown;
+  try {
+    const raw = await readBody(req);
+    body = parseBody(raw, req.headers['content-type']);
+  } catch (error) {
+    send(res, errorResult(error));
+    return;
+  }
+  if (url.pathname.startsWith(ADMIN_PREFIX)) {
+    try {
+      send(
+        res,
+        adminRoute(controls, method, url.pathname, (body ?? {}) as Record<string, unknown>),
+      );
+    } catch (error) {
+      send(
+        res,
+        errorResult(
+          error instanceof ApiError
+            ? error
+            : new ApiError(400, { statusCode: 400, message: (error as Error).message }),
+        ),
+      );
+    }
+    return;
+  }
+  const outcome = await answer(runtime, {
+    method,
+    path: url.pathname,
+    query,
+    headers: req.headers,
+    body,
+  });
+  const requestLocation = (query.locationId ??
+    (body as { locationId?: unknown } | undefined)?.locationId) as string | undefined;
+  runtime.log.push({
+    method,
+    path: url.pathname,
+    query,
+    body,
+    status: outcome.result.status,
+    locationId:
+      outcome.locationId ?? (typeof requestLocation === 'string' ? requestLocation : undefined),
+    operationId: outcome.operationId,
+    durationMs: Date.now() - started,
+    at: new Date(started).toISOString(),
+  });
+  send(res, outcome.result);
+}
+
+function closeServer(server: http.Server, store: Store): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => {
+      store.flush();
+      if (error) reject(error);
+      else resolve();
+    });
+    // Keep-alive connections (fetch keeps them open) would otherwise hold close() for seconds.
+    server.closeIdleConnections();
+    setImmediate(() => server.closeAllConnections());
+  });
+}
