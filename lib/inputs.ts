@@ -1,6 +1,10 @@
 // Input normalisers: what a user types or maps in Zapier becomes what HighLevel accepts, or a
 // clear error naming the field. They run before any request, so bad input never half-writes.
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+} from 'libphonenumber-js';
 import { z as zod } from 'zod';
 import { invalidInput } from './errors';
 
@@ -40,6 +44,18 @@ export const normalizeCountry = (label: string, value: unknown): CountryCode | u
   return code as CountryCode;
 };
 
+/** The country local phone numbers are read in: a code the phone-number rules know. */
+export const normalizePhoneCountry = (label: string, value: unknown): CountryCode | undefined => {
+  const code = normalizeCountry(label, value);
+  if (code && !isSupportedCountry(code)) {
+    throw invalidInput(
+      label,
+      `"${code}" is not a country whose phone numbers can be read (expected e.g. US, GB, DE).`,
+    );
+  }
+  return code;
+};
+
 /** Any readable phone number → E.164 ("+14155550134"), as HighLevel stores and matches it. */
 export const normalizePhone = (
   label: string,
@@ -58,15 +74,45 @@ export const normalizePhone = (
   return phone.number;
 };
 
+const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const NUMERIC_DATE = /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/;
+
+/** True when year-month-day names a day that exists (no 31 April, no 29 February 2026). */
+const isCalendarDate = (year: number, month: number, day: number): boolean => {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+};
+
+/**
+ * JavaScript's Date parser reads almost anything as a date ("1" is 2001-01-01, "a,2" is
+ * 1 February), so free text is only trusted when it carries a four-digit year and a month (a
+ * month name or a numeric day/month/year). ISO 8601 and epoch seconds or milliseconds are read
+ * exactly.
+ */
+const parseDateTime = (text: string): Date | undefined => {
+  if (/^\d{10}$|^\d{13}$/.test(text)) {
+    return new Date(text.length === 10 ? Number(text) * 1000 : Number(text));
+  }
+  const iso = ISO_DATE_TIME.exec(text);
+  if (iso) {
+    if (!isCalendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return undefined;
+  } else if (!/\b\d{4}\b/.test(text) || !(MONTH_NAME.test(text) || NUMERIC_DATE.test(text))) {
+    return undefined;
+  }
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+};
+
 /** A date and time → ISO 8601 in UTC, the form HighLevel stores (e.g. task due dates). */
 export const normalizeDateTime = (label: string, value: unknown): string | undefined => {
   if (isBlank(value)) return undefined;
   const text = trimmed(value);
-  const asNumber = /^\d{10,13}$/.test(text) ? Number(text) : NaN;
-  const date = Number.isFinite(asNumber)
-    ? new Date(text.length === 10 ? asNumber * 1000 : asNumber)
-    : new Date(text);
-  if (Number.isNaN(date.getTime())) {
+  const date = parseDateTime(text);
+  if (!date) {
     throw invalidInput(
       label,
       `"${text}" is not a date and time (expected e.g. 2026-07-08T14:30:00Z).`,
@@ -75,9 +121,15 @@ export const normalizeDateTime = (label: string, value: unknown): string | undef
   return date.toISOString();
 };
 
+// An optional time part is allowed (and ignored) after a year-first date, so that the value of a
+// Zapier date-time field ("1990-04-23T00:00:00-05:00") keeps the calendar day the user picked.
 const DATE_FORMATS: Array<{ pattern: RegExp; order: 'ymd' | 'mdy' }> = [
-  { pattern: /^(\d{4})[-/._](\d{1,2})[-/._](\d{1,2})(?:[T ].*)?$/, order: 'ymd' },
-  { pattern: /^(\d{1,2})[-/._](\d{1,2})[-/._](\d{4})$/, order: 'mdy' },
+  {
+    pattern:
+      /^(\d{4})([-/._])(\d{1,2})\2(\d{1,2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i,
+    order: 'ymd',
+  },
+  { pattern: /^(\d{1,2})([-/._])(\d{1,2})\2(\d{4})$/, order: 'mdy' },
 ];
 
 /**
@@ -90,11 +142,11 @@ export const normalizeDate = (label: string, value: unknown): string | undefined
   for (const { pattern, order } of DATE_FORMATS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const [year, month, day] =
-      order === 'ymd' ? [match[1], match[2], match[3]] : [match[3], match[1], match[2]];
-    const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    const date = new Date(`${iso}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso)) return iso;
+    const [year, month, day] = (
+      order === 'ymd' ? [match[1], match[3], match[4]] : [match[4], match[1], match[3]]
+    ).map(Number) as [number, number, number];
+    if (!isCalendarDate(year, month, day)) break;
+    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   throw invalidInput(
     label,
@@ -134,6 +186,21 @@ export const normalizeBoolean = (label: string, value: unknown): boolean | undef
   if (['true', 'yes', '1', 'on'].includes(text)) return true;
   if (['false', 'no', '0', 'off'].includes(text)) return false;
   throw invalidInput(label, `"${trimmed(value)}" is not yes/no (expected true or false).`);
+};
+
+/** An IANA time zone name ("America/New_York"), kept as typed once the runtime knows it. */
+export const normalizeTimeZone = (label: string, value: unknown): string | undefined => {
+  if (isBlank(value)) return undefined;
+  const zone = trimmed(value);
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    throw invalidInput(
+      label,
+      `"${zone}" is not a time zone (expected a name such as America/New_York or Europe/London).`,
+    );
+  }
+  return zone;
 };
 
 /** A required text input. */
