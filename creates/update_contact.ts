@@ -1,0 +1,49 @@
+// Update Contact: PUT /contacts/{contactId} ({ succeded, contact }). Only filled fields are sent;
+// `tags` here replaces every tag of the contact, which the field's label says.
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { callHighLevel } from '../lib/client';
+import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
+import { contactInputFields, contactWriteBody, requireSucceeded } from '../lib/contactWrite';
+import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
+import { contactIdField } from '../lib/fields';
+import { requireId } from '../lib/paths';
+
+const inputFields = [
+  contactIdField({ helpText: 'The contact to change. Only the fields filled below are changed.' }),
+  ...contactInputFields('update'),
+  customFieldInputFields,
+];
+
+const responseSchema = zod.looseObject({
+  succeded: zod.boolean().optional(),
+  contact: contactSchema,
+});
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const contactId = requireId('contactId', bundle.inputData.contactId);
+  const { body, definitions } = await contactWriteBody(z, bundle, 'update');
+  const { succeded, contact } = await callHighLevel(
+    z,
+    { method: 'PUT', path: '/contacts/{contactId}', pathParams: { contactId }, body },
+    responseSchema,
+  );
+  requireSucceeded(succeded, 'update the contact');
+  return contactOutput(contact, definitions);
+};
+
+export default defineCreate({
+  key: 'update_contact' as const,
+  noun: 'Contact',
+  display: {
+    label: 'Update Contact',
+    description:
+      'Updates an existing contact, changing only the fields you fill; empty fields keep their values.',
+  },
+  operation: {
+    perform,
+    inputFields,
+    sample: contactSample,
+    outputFields: [...contactOutputFields, customFieldOutputFields],
+  },
+});

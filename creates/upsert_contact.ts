@@ -1,0 +1,46 @@
+// Create or Update Contact: POST /contacts/upsert ({ new, contact, traceId }). HighLevel matches
+// an existing contact by email or phone, following the sub-account's duplicate settings.
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { callHighLevel } from '../lib/client';
+import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
+import { contactInputFields, contactWriteBody } from '../lib/contactWrite';
+import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
+
+const inputFields = [...contactInputFields('upsert'), customFieldInputFields];
+
+const responseSchema = zod.looseObject({
+  new: zod.boolean().optional(),
+  contact: contactSchema,
+  traceId: zod.string().optional(),
+});
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const { body, definitions } = await contactWriteBody(z, bundle, 'upsert');
+  const response = await callHighLevel(
+    z,
+    { method: 'POST', path: '/contacts/upsert', body },
+    responseSchema,
+  );
+  return { ...contactOutput(response.contact, definitions), isNew: response.new === true };
+};
+
+export default defineCreate({
+  key: 'upsert_contact' as const,
+  noun: 'Contact',
+  display: {
+    label: 'Create or Update Contact',
+    description:
+      'Creates a contact, or updates the existing one with the same email or phone number.',
+  },
+  operation: {
+    perform,
+    inputFields,
+    sample: { ...contactSample, isNew: false },
+    outputFields: [
+      ...contactOutputFields,
+      { key: 'isNew', label: 'Was a New Contact Created', type: 'boolean' },
+      customFieldOutputFields,
+    ],
+  },
+});

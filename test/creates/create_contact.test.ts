@@ -1,0 +1,197 @@
+import nock from 'nock';
+import createContact, { perform } from '../../creates/create_contact';
+import {
+  bundleWith,
+  failureOf,
+  highLevel,
+  LOCATION_ID,
+  noCustomFields,
+  testerFor,
+} from '../support/app';
+
+const appTester = testerFor('creates', createContact);
+
+const created = (fields: Record<string, unknown>) => ({
+  contact: {
+    id: 'new123',
+    locationId: LOCATION_ID,
+    dateAdded: '2026-10-02T14:07:31.000Z',
+    dateUpdated: '2026-10-02T14:07:31.000Z',
+    ...fields,
+  },
+});
+
+const everyField = {
+  email: ' rosan@deos.com ',
+  phone: '(205) 555-0134',
+  defaultCountry: 'us',
+  firstName: 'Rosan',
+  lastName: 'Deo',
+  name: '',
+  companyName: 'DGS VolMAX',
+  address1: '3535 1st St N',
+  city: 'Dolomite',
+  state: 'AL',
+  postalCode: '35061',
+  country: 'us',
+  website: 'https://www.tesla.com',
+  timezone: 'America/Chicago',
+  dateOfBirth: '09/25/1990',
+  gender: 'female',
+  source: 'Zapier',
+  assignedTo: 'y0BeYjuRIlDwsDcOHOJo',
+  dnd: 'no',
+  tags: ['lead', 'vip, new patient', ''],
+};
+
+describe('create_contact', () => {
+  it('posts every filled field in HighLevel’s form and returns the flat contact', async () => {
+    noCustomFields();
+    const scope = highLevel()
+      .post('/contacts/', {
+        locationId: LOCATION_ID,
+        firstName: 'Rosan',
+        lastName: 'Deo',
+        email: 'rosan@deos.com',
+        phone: '+12055550134',
+        companyName: 'DGS VolMAX',
+        address1: '3535 1st St N',
+        city: 'Dolomite',
+        state: 'AL',
+        postalCode: '35061',
+        country: 'US',
+        website: 'https://www.tesla.com',
+        timezone: 'America/Chicago',
+        dateOfBirth: '1990-09-25',
+        gender: 'female',
+        source: 'Zapier',
+        assignedTo: 'y0BeYjuRIlDwsDcOHOJo',
+        dnd: false,
+        tags: ['lead', 'vip', 'new patient'],
+      })
+      .reply(
+        201,
+        created({
+          firstName: 'rosan',
+          lastName: 'deo',
+          email: 'rosan@deos.com',
+          phone: '+12055550134',
+          tags: ['lead', 'vip', 'new patient'],
+          dateOfBirth: '1990-09-25T00:00:00.000Z',
+          dnd: false,
+        }),
+      );
+
+    const result = await appTester(perform, bundleWith(everyField));
+
+    expect(scope.isDone()).toBe(true);
+    expect(result).toMatchObject({
+      id: 'new123',
+      fullName: 'rosan deo',
+      email: 'rosan@deos.com',
+      phone: '+12055550134',
+      dateOfBirth: '1990-09-25',
+      dateAdded: '2026-10-02T14:07:31.000Z',
+      tags: ['lead', 'vip', 'new patient'],
+      tagsText: 'lead, vip, new patient',
+      dnd: false,
+      locationId: LOCATION_ID,
+    });
+  });
+
+  it('sends only what was filled (no defaultCountry, no blanks)', async () => {
+    noCustomFields();
+    highLevel()
+      .post('/contacts/', { locationId: LOCATION_ID, firstName: 'Ann' })
+      .reply(201, created({ firstName: 'Ann' }));
+
+    const result = await appTester(
+      perform,
+      bundleWith({ firstName: 'Ann', lastName: ' ', email: '', tags: [], dnd: '' }),
+    );
+    expect(result).toMatchObject({ id: 'new123', firstName: 'Ann', email: '', tags: [] });
+  });
+
+  it.each([
+    [{ email: 'rosan@' }, /^Invalid Email: "rosan@" is not an email address/],
+    [{ phone: '555-0134' }, /^Invalid Phone: "555-0134" is not a valid phone number/],
+    [{ phone: '(205) 555-0134' }, /set Default Country for local numbers/],
+    [{ defaultCountry: 'USA' }, /^Invalid Default Country for Phone Numbers/],
+    [{ defaultCountry: 'XX', phone: '2055550134' }, /"XX" is not a country whose phone/],
+    [{ country: 'United States' }, /^Invalid Country: "United States" is not a two-letter/],
+    [{ dateOfBirth: 'yesterday' }, /^Invalid Date of Birth: "yesterday" is not a date/],
+    [{ dateOfBirth: '02/30/1990' }, /^Invalid Date of Birth: "02\/30\/1990"/],
+    [{ timezone: 'Mars/Olympus' }, /^Invalid Time Zone: "Mars\/Olympus" is not a time zone/],
+    [{ dnd: 'maybe' }, /^Invalid Do Not Disturb: "maybe" is not yes\/no/],
+  ])('refuses %j with a message naming the field, before any request', async (input, message) => {
+    const failure = await failureOf(appTester(perform, bundleWith({ firstName: 'A', ...input })));
+    expect(failure).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(message),
+    });
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('tells the user which contact already exists when the sub-account forbids duplicates', async () => {
+    noCustomFields();
+    highLevel()
+      .post('/contacts/', { locationId: LOCATION_ID, email: 'rosan@deos.com' })
+      .reply(400, {
+        statusCode: 400,
+        message: 'This location does not allow duplicated contacts.',
+        meta: { contactId: 'dup123', matchingField: 'email', contactName: 'Rosan Deo' },
+      });
+
+    const failure = await failureOf(appTester(perform, bundleWith({ email: 'rosan@deos.com' })));
+
+    expect(failure).toMatchObject({ code: 'duplicate_contact', status: 400 });
+    expect(failure.message).toBe(
+      'This sub-account does not allow duplicate contacts, and contact Rosan Deo (ID dup123) already has this email. ' +
+        'Use the Create or Update Contact action to update that contact instead, or Find Contact to look it up.',
+    );
+  });
+
+  it('says what HighLevel refused when it rejects the body', async () => {
+    noCustomFields();
+    highLevel()
+      .post('/contacts/')
+      .reply(422, {
+        statusCode: 422,
+        message: ['website must be an URL address'],
+        error: 'Unprocessable Entity',
+      });
+    const failure = await failureOf(appTester(perform, bundleWith({ website: 'not a site' })));
+    expect(failure.message).toBe('HighLevel rejected the request: website must be an URL address.');
+  });
+
+  it('shows the standard fields, then the custom fields, and labels the outputs', () => {
+    const { inputFields, outputFields } = createContact.operation;
+    const keys = (inputFields ?? []).map((field) =>
+      typeof field === 'function' ? 'custom' : field.key,
+    );
+    expect(keys).toEqual([
+      'email',
+      'phone',
+      'defaultCountry',
+      'firstName',
+      'lastName',
+      'name',
+      'companyName',
+      'address1',
+      'city',
+      'state',
+      'postalCode',
+      'country',
+      'website',
+      'timezone',
+      'dateOfBirth',
+      'gender',
+      'source',
+      'assignedTo',
+      'dnd',
+      'tags',
+      'custom',
+    ]);
+    expect(outputFields?.some((field) => typeof field === 'function')).toBe(true);
+  });
+});
