@@ -1,0 +1,54 @@
+// Add Followers to Contact: POST /contacts/{contactId}/followers ({ followers } →
+// { followers, followersAdded }). Followers are users of the sub-account.
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { callHighLevel } from '../lib/client';
+import { contactIdField, followersField } from '../lib/fields';
+import { followersResponseSchema, followersSample } from '../lib/followers';
+import { requireList } from '../lib/inputs';
+import { requireId } from '../lib/paths';
+
+const inputFields = defineInputFields([
+  contactIdField(),
+  { ...followersField, helpText: 'Users to add as followers. Existing followers stay.' },
+]);
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const contactId = requireId('contactId', bundle.inputData.contactId);
+  const followers = requireList('Followers', bundle.inputData.followers);
+  const response = await callHighLevel(
+    z,
+    {
+      method: 'POST',
+      path: '/contacts/{contactId}/followers',
+      pathParams: { contactId },
+      body: { followers },
+    },
+    followersResponseSchema,
+  );
+  return {
+    id: contactId,
+    contactId,
+    followersAdded: response.followersAdded,
+    followers: response.followers,
+  };
+};
+
+export default defineCreate({
+  key: 'add_contact_followers' as const,
+  noun: 'Follower',
+  display: {
+    label: 'Add Followers to Contact',
+    description: 'Adds users of the sub-account as followers of a contact.',
+  },
+  operation: {
+    perform,
+    inputFields,
+    sample: { ...followersSample, followersAdded: ['sx6wyHhbFdRXh302Lunr'] },
+    outputFields: [
+      { key: 'id', label: 'Contact ID', type: 'string' },
+      { key: 'contactId', label: 'Contact ID', type: 'string' },
+      { key: 'followersAdded', label: 'Followers Added (User IDs)', type: 'string', list: true },
+      { key: 'followers', label: 'Followers Now (User IDs)', type: 'string', list: true },
+    ],
+  },
+});

@@ -1,0 +1,59 @@
+// Remove Tags from Contact: DELETE /contacts/{contactId}/tags with a JSON body { tags } → { tags }.
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { callHighLevel } from '../lib/client';
+import { contactIdField, tagsField } from '../lib/fields';
+import { requireList } from '../lib/inputs';
+import { requireId } from '../lib/paths';
+
+const inputFields = defineInputFields([
+  contactIdField(),
+  tagsField(
+    'Tags to take off the contact. Its other tags stay; tags it does not have are ignored.',
+  ),
+]);
+
+const responseSchema = zod.looseObject({ tags: zod.array(zod.string()).default([]) });
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const contactId = requireId('contactId', bundle.inputData.contactId);
+  const tagsRemoved = requireList('Tags', bundle.inputData.tags);
+  const { tags } = await callHighLevel(
+    z,
+    {
+      method: 'DELETE',
+      path: '/contacts/{contactId}/tags',
+      pathParams: { contactId },
+      body: { tags: tagsRemoved },
+    },
+    responseSchema,
+  );
+  return { id: contactId, contactId, tagsRemoved, tags, tagsText: tags.join(', ') };
+};
+
+export default defineCreate({
+  key: 'remove_contact_tags' as const,
+  noun: 'Tag',
+  display: {
+    label: 'Remove Tags from Contact',
+    description: 'Removes tags from a contact, keeping its other tags.',
+  },
+  operation: {
+    perform,
+    inputFields,
+    sample: {
+      id: 'seD4PfOuKoVMLkEZqohJ',
+      contactId: 'seD4PfOuKoVMLkEZqohJ',
+      tagsRemoved: ['cold lead'],
+      tags: ['vip'],
+      tagsText: 'vip',
+    },
+    outputFields: [
+      { key: 'id', label: 'Contact ID', type: 'string' },
+      { key: 'contactId', label: 'Contact ID', type: 'string' },
+      { key: 'tagsRemoved', label: 'Tags Removed', type: 'string', list: true },
+      { key: 'tags', label: 'Tags Still on Contact', type: 'string', list: true },
+      { key: 'tagsText', label: 'Tags Still on Contact (Comma-Separated)', type: 'string' },
+    ],
+  },
+});
