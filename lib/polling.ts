@@ -5,7 +5,11 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { callHighLevel, locationIdOf } from './client';
-import { contactSchema, type Contact } from './contact';
+import { contactOutput, contactOutputFields, contactSchema, type Contact } from './contact';
+import { customFieldDefinitions, customFieldOutputFields } from './customFields';
+import { isoDateTime } from './dates';
+import { notesResponseSchema, type Note } from './notes';
+import { tasksResponseSchema, type Task } from './tasks';
 
 /** Size of the first page: the steady state, one request. */
 export const FIRST_PAGE_SIZE = 100;
@@ -92,4 +96,59 @@ export const contactFilters = (input: { tag?: unknown; assignedTo?: unknown }): 
     filters.push({ field: 'assignedTo', operator: 'eq', value: input.assignedTo.trim() });
   }
   return filters;
+};
+
+/** searchRecentContacts, mapped for output with the location's custom fields labelled. */
+export async function recentContactOutputs(z: ZObject, bundle: Bundle, query: RecentContactsQuery) {
+  const [contacts, definitions] = await Promise.all([
+    searchRecentContacts(z, bundle, query),
+    customFieldDefinitions(z, bundle),
+  ]);
+  return contacts.map((contact) => contactOutput(contact, definitions));
+}
+
+/**
+ * Output fields of triggers that fire once per change of a contact: `id` names the change (so
+ * Zapier's dedupe lets the next change through) and the contact's own id stays under `contactId`.
+ */
+export const contactChangeOutputFields = (idLabel: string) => [
+  { key: 'id', label: idLabel, type: 'string' as const },
+  { key: 'contactId', label: 'Contact ID', type: 'string' as const },
+  ...contactOutputFields.filter((field) => field.key !== 'id'),
+  customFieldOutputFields,
+];
+
+/** Items newest first by `timeOfItem`; items without a readable time keep their order, last. */
+export const newestFirst = <T>(items: readonly T[], timeOfItem: (item: T) => unknown): T[] =>
+  items
+    .map((item, index) => {
+      const value = timeOfItem(item);
+      // isoDateTime reads HighLevel's offset-less "YYYY-MM-DD HH:mm:ss" as UTC, not local time.
+      const time = timeOf(typeof value === 'number' ? value : isoDateTime(value));
+      return { item, index, time: Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time };
+    })
+    .sort((a, b) => b.time - a.time || a.index - b.index)
+    .map(({ item }) => item);
+
+/** GET /contacts/{contactId}/tasks, the latest created first. */
+export const contactTasksNewestFirst = async (z: ZObject, contactId: string): Promise<Task[]> => {
+  const { tasks } = await callHighLevel(
+    z,
+    { path: '/contacts/{contactId}/tasks', pathParams: { contactId } },
+    tasksResponseSchema,
+  );
+  // Tasks carry no creation or update time (the spec's TaskSchema has none), so there is nothing
+  // to sort by. HighLevel lists a contact's tasks in the order they were created; reversed, the
+  // latest created comes first, which is what Zapier's newest-first dedupe expects.
+  return [...tasks].reverse();
+};
+
+/** GET /contacts/{contactId}/notes, newest dateAdded first. */
+export const contactNotesNewestFirst = async (z: ZObject, contactId: string): Promise<Note[]> => {
+  const { notes } = await callHighLevel(
+    z,
+    { path: '/contacts/{contactId}/notes', pathParams: { contactId } },
+    notesResponseSchema,
+  );
+  return newestFirst(notes, (note) => note.dateAdded);
 };
