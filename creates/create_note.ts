@@ -1,0 +1,33 @@
+// Create Note: POST /contacts/{contactId}/notes (NotesDTO → 201 { note }).
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { callHighLevel } from '../lib/client';
+import { contactIdField } from '../lib/fields';
+import { noteInputFields, noteWriteBody } from '../lib/noteInputs';
+import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/notes';
+import { requireId } from '../lib/paths';
+
+const inputFields = defineInputFields([
+  contactIdField({ helpText: 'The contact the note is about.' }),
+  ...noteInputFields('create'),
+]);
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const contactId = requireId('contactId', bundle.inputData.contactId);
+  const body = noteWriteBody('create', bundle.inputData);
+  const { note } = await callHighLevel(
+    z,
+    { method: 'POST', path: '/contacts/{contactId}/notes', pathParams: { contactId }, body },
+    noteResponseSchema,
+  );
+  return noteOutput(note, contactId);
+};
+
+export default defineCreate({
+  key: 'create_note' as const,
+  noun: 'Note',
+  display: {
+    label: 'Create Note',
+    description: 'Creates a note on a contact.',
+  },
+  operation: { perform, inputFields, sample: noteSample, outputFields: [...noteOutputFields] },
+});

@@ -1,0 +1,50 @@
+// Remove Contact from Workflow: DELETE /contacts/{contactId}/workflow/{workflowId}
+// (required CreateWorkflowDto body, sent empty → { succeded }).
+import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import { contactIdField, workflowIdField } from '../lib/fields';
+import {
+  membershipOutputFields,
+  membershipResult,
+  membershipSample,
+  membershipSampleIds,
+  workflowIdOutputField,
+} from '../lib/membership';
+import { requireId } from '../lib/paths';
+import { callExpectingSuccess } from '../lib/subRecords';
+
+const inputFields = defineInputFields([
+  contactIdField({ helpText: 'The contact to take out of the workflow.' }),
+  workflowIdField,
+]);
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const contactId = requireId('contactId', bundle.inputData.contactId);
+  const workflowId = requireId('workflowId', bundle.inputData.workflowId);
+  await callExpectingSuccess(
+    z,
+    {
+      method: 'DELETE',
+      path: '/contacts/{contactId}/workflow/{workflowId}',
+      pathParams: { contactId, workflowId },
+      // The spec requires a body here; its only property (eventStartTime) means nothing on removal.
+      body: {},
+    },
+    'remove the contact from the workflow',
+  );
+  return membershipResult('removed', contactId, { workflowId });
+};
+
+export default defineCreate({
+  key: 'remove_contact_from_workflow' as const,
+  noun: 'Workflow',
+  display: {
+    label: 'Remove Contact from Workflow',
+    description: 'Removes a contact from a workflow, stopping its remaining steps for the contact.',
+  },
+  operation: {
+    perform,
+    inputFields,
+    sample: membershipSample('removed', { workflowId: membershipSampleIds.workflowId }),
+    outputFields: membershipOutputFields('removed', [workflowIdOutputField]),
+  },
+});

@@ -1,0 +1,71 @@
+import nock from 'nock';
+import addContactToWorkflow, { perform } from '../../creates/add_contact_to_workflow';
+import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+
+const appTester = testerFor('creates', addContactToWorkflow);
+const WORKFLOW_ID = '78559bb3-b920-461e-b010-7b2a2816d2a9';
+
+describe('add_contact_to_workflow', () => {
+  it('sends the start time in ISO 8601 and returns it with the contact and workflow', async () => {
+    const scope = highLevel()
+      .post(`/contacts/c123/workflow/${WORKFLOW_ID}`, {
+        eventStartTime: '2026-11-26T15:30:00.000Z',
+      })
+      .matchHeader('content-type', /^application\/json/)
+      .reply(200, { succeded: true });
+
+    const result = await appTester(
+      perform,
+      bundleWith({
+        contactId: 'c123',
+        workflowId: WORKFLOW_ID,
+        eventStartTime: '2026-11-26T16:30:00+01:00',
+      }),
+    );
+
+    expect(scope.isDone()).toBe(true);
+    expect(result).toEqual({
+      id: 'c123',
+      contactId: 'c123',
+      workflowId: WORKFLOW_ID,
+      eventStartTime: '2026-11-26T15:30:00.000Z',
+      added: true,
+    });
+  });
+
+  it('sends an empty body (the workflow starts right away) when no start time is given', async () => {
+    highLevel().post(`/contacts/c123/workflow/${WORKFLOW_ID}`, {}).reply(200, { succeded: true });
+    const result = await appTester(
+      perform,
+      bundleWith({ contactId: 'c123', workflowId: WORKFLOW_ID, eventStartTime: '' }),
+    );
+    expect(result).toMatchObject({ workflowId: WORKFLOW_ID, eventStartTime: '', added: true });
+  });
+
+  it('fails the step when HighLevel answers succeded: false', async () => {
+    highLevel().post(`/contacts/c123/workflow/${WORKFLOW_ID}`, {}).reply(200, { succeded: false });
+    const failure = await failureOf(
+      appTester(perform, bundleWith({ contactId: 'c123', workflowId: WORKFLOW_ID })),
+    );
+    expect(failure).toMatchObject({
+      code: 'not_succeeded',
+      message: expect.stringMatching(/could not add the contact to the workflow/),
+    });
+  });
+
+  it.each([
+    [
+      { contactId: 'c123', workflowId: WORKFLOW_ID, eventStartTime: 'soon' },
+      /Invalid Event Start Time: "soon"/,
+    ],
+    [{ contactId: 'c123' }, /Invalid Workflow ID: a HighLevel ID is required/],
+    [{ workflowId: WORKFLOW_ID }, /Invalid Contact ID/],
+  ])('refuses %j before sending anything', async (inputData, message) => {
+    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
+    expect(failure).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(message),
+    });
+    expect(nock.isDone()).toBe(true);
+  });
+});

@@ -1,0 +1,116 @@
+import nock from 'nock';
+import createTask, { perform } from '../../creates/create_task';
+import { bundleWith, failureOf, highLevel, testerFor, USER_ID } from '../support/app';
+
+const appTester = testerFor('creates', createTask);
+
+const createdTask = (fields: Record<string, unknown>) => ({
+  task: { id: 't123', contactId: 'c123', completed: false, ...fields },
+});
+
+describe('create_task', () => {
+  it('posts the task with its due date in ISO 8601 and returns the flat task', async () => {
+    const scope = highLevel()
+      .post('/contacts/c123/tasks', {
+        title: 'Call back about the quote',
+        body: 'Ask about the second location.',
+        dueDate: '2026-11-26T15:30:00.000Z',
+        completed: false,
+        assignedTo: USER_ID,
+      })
+      .matchHeader('content-type', /^application\/json/)
+      .reply(
+        201,
+        createdTask({
+          title: 'Call back about the quote',
+          body: 'Ask about the second location.',
+          dueDate: '2026-11-26T15:30:00.000Z',
+          assignedTo: USER_ID,
+        }),
+      );
+
+    const result = await appTester(
+      perform,
+      bundleWith({
+        contactId: ' c123 ',
+        title: ' Call back about the quote ',
+        body: 'Ask about the second location.',
+        dueDate: '2026-11-26T10:30:00-05:00',
+        assignedTo: USER_ID,
+      }),
+    );
+
+    expect(scope.isDone()).toBe(true);
+    expect(result).toEqual({
+      id: 't123',
+      title: 'Call back about the quote',
+      body: 'Ask about the second location.',
+      dueDate: '2026-11-26T15:30:00.000Z',
+      completed: false,
+      assignedTo: USER_ID,
+      contactId: 'c123',
+    });
+  });
+
+  it('sends only the required fields when the optional ones are empty, and honours Completed', async () => {
+    highLevel()
+      .post('/contacts/c123/tasks', {
+        title: 'Already done',
+        dueDate: '2026-11-26T15:30:00.000Z',
+        completed: true,
+      })
+      .reply(
+        201,
+        createdTask({ title: 'Already done', dueDate: '2026-11-26T15:30:00Z', completed: true }),
+      );
+
+    const result = await appTester(
+      perform,
+      bundleWith({
+        contactId: 'c123',
+        title: 'Already done',
+        dueDate: '2026-11-26T15:30:00Z',
+        body: '',
+        assignedTo: '',
+        completed: 'yes',
+      }),
+    );
+
+    expect(result).toMatchObject({ id: 't123', completed: true, body: '', assignedTo: '' });
+  });
+
+  it.each([
+    [{ title: 'Call', dueDate: '2026-11-26' }, /Invalid Contact ID: a HighLevel ID is required/],
+    [
+      { contactId: 'c123', title: ' ', dueDate: '2026-11-26' },
+      /Invalid Title: a value is required/,
+    ],
+    [{ contactId: 'c123', title: 'Call' }, /Invalid Due Date: a value is required/],
+    [{ contactId: 'c123', title: 'Call', dueDate: 'next week' }, /Invalid Due Date: "next week"/],
+    [
+      { contactId: 'c123', title: 'Call', dueDate: '2026-11-26', completed: 'maybe' },
+      /Invalid Completed: "maybe" is not yes\/no/,
+    ],
+    [
+      { contactId: 'c123', title: 'Call', dueDate: '2026-11-26', assignedTo: 'a b' },
+      /Invalid Assigned To: "a b" is not a HighLevel ID/,
+    ],
+  ])('refuses %j before sending anything', async (inputData, message) => {
+    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
+    expect(failure).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(message),
+    });
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('names the contact when HighLevel does not know it', async () => {
+    highLevel()
+      .post('/contacts/gone1/tasks')
+      .reply(404, { statusCode: 404, message: 'Contact not found' });
+    const failure = await failureOf(
+      appTester(perform, bundleWith({ contactId: 'gone1', title: 'Call', dueDate: '2026-11-26' })),
+    );
+    expect(failure.message).toMatch(/^HighLevel could not find the contact "gone1"\./);
+  });
+});
