@@ -1,0 +1,60 @@
+// Tag Added to Contact: POST /contacts/search for contacts with the chosen tag, newest dateUpdated
+// first (adding a tag updates the contact). Dedupe id = contact id + tag: each contact fires once
+// when it gains the tag, however often it changes afterwards.
+import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { contactSample } from '../lib/contact';
+import { requireText } from '../lib/inputs';
+import { contactChangeOutputFields, contactFilters, recentContactOutputs } from '../lib/polling';
+
+const inputFields = defineInputFields([
+  {
+    key: 'tag',
+    label: 'Tag',
+    type: 'string',
+    required: true,
+    dynamic: 'tag_choices.name.name',
+    helpText: 'Fires for each contact that gets this tag. Tag names are matched exactly.',
+  },
+]);
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const tag = requireText('Tag', bundle.inputData.tag);
+  const contacts = await recentContactOutputs(z, bundle, {
+    sortField: 'dateUpdated',
+    filters: contactFilters({ tag }),
+  });
+  return contacts.map((contact) => ({
+    ...contact,
+    id: `${contact.id}:${tag}`,
+    contactId: contact.id,
+    tag,
+  }));
+};
+
+const SAMPLE_TAG = 'vip';
+
+export default defineTrigger({
+  key: 'contact_tag_added' as const,
+  noun: 'Contact',
+  display: {
+    label: 'Tag Added to Contact',
+    description: 'Triggers when a tag is added to a contact.',
+  },
+  operation: {
+    type: 'polling',
+    perform,
+    inputFields,
+    sample: {
+      ...contactSample,
+      id: `${contactSample.id}:${SAMPLE_TAG}`,
+      contactId: contactSample.id,
+      tag: SAMPLE_TAG,
+      tags: [...contactSample.tags, SAMPLE_TAG],
+      tagsText: [...contactSample.tags, SAMPLE_TAG].join(', '),
+    },
+    outputFields: [
+      ...contactChangeOutputFields('Tag Event ID'),
+      { key: 'tag', label: 'Tag Added', type: 'string' },
+    ],
+  },
+});
