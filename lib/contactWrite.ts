@@ -80,7 +80,7 @@ export const contactInputFields = (mode: ContactWriteMode): PlainInputField[] =>
     text('state', 'State', `State, province or region.${keep}`),
     text('postalCode', 'Postal Code', `ZIP or postal code.${keep}`),
     text('country', 'Country', `Two-letter country code, e.g. US, GB, DE.${keep}`),
-    text('website', 'Website', `Full web address, e.g. https://example.com.${keep}`),
+    text('website', 'Website', `Full web address, e.g. \`https://example.com\`.${keep}`),
     text('timezone', 'Time Zone', `Time zone name, e.g. America/New_York or Europe/London.${keep}`),
     {
       key: 'dateOfBirth',
@@ -119,7 +119,7 @@ export const contactInputFields = (mode: ContactWriteMode): PlainInputField[] =>
     },
     mode === 'upsert' && {
       key: 'createNewIfDuplicateAllowed',
-      label: 'Always Create a New Contact if Duplicates Are Allowed',
+      label: 'Always Create New Contact (When Duplicates Allowed)',
       type: 'boolean',
       required: false,
       helpText:
@@ -160,7 +160,7 @@ const standardFields = (input: Record<string, unknown>, mode: ContactWriteMode) 
     createNewIfDuplicateAllowed:
       mode === 'upsert'
         ? normalizeBoolean(
-            'Always Create a New Contact if Duplicates Are Allowed',
+            'Always Create New Contact (When Duplicates Allowed)',
             input.createNewIfDuplicateAllowed,
           )
         : undefined,

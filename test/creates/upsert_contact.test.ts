@@ -72,7 +72,7 @@ describe('upsert_contact', () => {
     [{ email: 'rosan at deos' }, /^Invalid Email/],
     [
       { email: 'a@b.co', createNewIfDuplicateAllowed: 'sometimes' },
-      /^Invalid Always Create a New Contact if Duplicates Are Allowed/,
+      /^Invalid Always Create New Contact \(When Duplicates Allowed\)/,
     ],
   ])('refuses %j before any request', async (input, message) => {
     const failure = await failureOf(appTester(perform, bundleWith(input)));
