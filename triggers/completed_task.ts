@@ -1,0 +1,33 @@
+// Task Completed: GET /contacts/{contactId}/tasks for one contact, completed tasks only. Dedupe
+// id = task id, so a task fires once when it is first seen completed.
+import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { contactIdField } from '../lib/fields';
+import { requireId } from '../lib/paths';
+import { contactTasksNewestFirst } from '../lib/polling';
+import { taskOutput, taskOutputFields, taskSample } from '../lib/tasks';
+
+const inputFields = defineInputFields([
+  contactIdField({ helpText: 'The contact whose completed tasks trigger the Zap.' }),
+]);
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const contactId = requireId('contactId', bundle.inputData.contactId);
+  const tasks = await contactTasksNewestFirst(z, contactId);
+  return tasks.filter((task) => task.completed === true).map((task) => taskOutput(task, contactId));
+};
+
+export default defineTrigger({
+  key: 'completed_task' as const,
+  noun: 'Task',
+  display: {
+    label: 'Task Completed',
+    description: "Triggers when one of a contact's tasks is marked completed.",
+  },
+  operation: {
+    type: 'polling',
+    perform,
+    inputFields,
+    sample: { ...taskSample, completed: true },
+    outputFields: [...taskOutputFields],
+  },
+});
