@@ -1,0 +1,62 @@
+// User dropdown: GET /users/search?companyId&locationId&skip&limit, one page per "load more".
+// Inputs show `name`, so it carries the email too: two users may share a name.
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import { z as zod } from 'zod';
+import { callHighLevel, locationIdOf } from '../lib/client';
+import { dropdownTrigger, personLabel, skipOf, uniqueById } from '../lib/dropdowns';
+import { invalidInput } from '../lib/errors';
+
+/** Users per dropdown page. */
+export const PAGE_SIZE = 100;
+
+const responseSchema = zod.looseObject({
+  users: zod
+    .array(
+      zod.looseObject({
+        id: zod.string(),
+        name: zod.string().nullish(),
+        firstName: zod.string().nullish(),
+        lastName: zod.string().nullish(),
+        email: zod.string().nullish(),
+      }),
+    )
+    .default([]),
+});
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const locationId = locationIdOf(bundle);
+  const companyId = bundle.authData.companyId;
+  if (!companyId) {
+    throw invalidInput(
+      'connection',
+      'HighLevel did not say which company (agency) this connection belongs to, and users are listed per company. Reconnect HighLevel to refresh the connection.',
+    );
+  }
+  const { users } = await callHighLevel(
+    z,
+    {
+      path: '/users/search',
+      query: { companyId, locationId, skip: skipOf(bundle, PAGE_SIZE), limit: String(PAGE_SIZE) },
+    },
+    responseSchema,
+  );
+  return uniqueById(
+    users.map((user) => {
+      const fullName = user.name || [user.firstName, user.lastName].filter(Boolean).join(' ');
+      return {
+        id: user.id,
+        name: personLabel({ name: fullName, email: user.email, id: user.id }),
+        firstName: user.firstName ?? '',
+        lastName: user.lastName ?? '',
+        email: user.email ?? '',
+      };
+    }),
+  );
+};
+
+export default dropdownTrigger({
+  key: 'user_choices' as const,
+  noun: 'User',
+  perform,
+  canPaginate: true,
+});
