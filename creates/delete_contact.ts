@@ -2,7 +2,7 @@
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { callHighLevel } from '../lib/client';
-import { requireSucceeded } from '../lib/contactWrite';
+import { requireSucceeded } from '../lib/errors';
 import { contactIdField } from '../lib/fields';
 import { requireId } from '../lib/paths';
 

@@ -1,7 +1,7 @@
 // What Create Contact, Update Contact and Create or Update Contact share: the contact input fields
 // (HighLevel's own names) and the request body built from them. Every standard field is checked
 // before any request; only filled fields are sent, so an empty field never blanks out data.
-import { errors, type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
+import { type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { locationIdOf } from './client';
 import {
   customFieldDefinitions,
@@ -201,15 +201,4 @@ export const contactWriteBody = async (
   // Only custom fields that were deleted in HighLevel were filled: still nothing to send.
   if (mode === 'update' && !filled && !customFields) throw nothingToUpdate();
   return { body: compact({ locationId, ...body, customFields }), definitions };
-};
-
-/** HighLevel answers some writes with `succeded: false` and a 200; that is still a failure. */
-export const requireSucceeded = (succeded: boolean | undefined, what: string): void => {
-  if (succeded === false) {
-    throw new errors.Error(
-      `HighLevel answered that it could not ${what}, without saying why. Check the contact in HighLevel, then retry the step.`,
-      'not_succeeded',
-      502,
-    );
-  }
 };

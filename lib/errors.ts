@@ -177,3 +177,14 @@ export const unreachable = (cause: unknown): Error => {
     503,
   );
 };
+
+/** HighLevel answers some writes with `succeded: false` and a 200; that is still a failure. */
+export const requireSucceeded = (succeded: boolean | undefined, what: string): void => {
+  if (succeded === false) {
+    throw new errors.Error(
+      `HighLevel answered that it could not ${what}, without saying why. Check the contact in HighLevel, then retry the step.`,
+      'not_succeeded',
+      502,
+    );
+  }
+};

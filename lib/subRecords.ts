@@ -4,7 +4,7 @@
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
 import { callHighLevel, type HighLevelCall } from './client';
-import { requireSucceeded } from './contactWrite';
+import { requireSucceeded } from './errors';
 import { invalidInput } from './errors';
 import { isBlank } from './inputs';
 import { requireId } from './paths';
