@@ -47,7 +47,12 @@ export const readCursor = async (
   if ((bundle.meta?.page ?? 0) <= 0) return { start: true };
   const stored = await z.cursor.get();
   if (!stored) return { done: true };
-  const searchAfter: unknown = JSON.parse(stored);
+  let searchAfter: unknown;
+  try {
+    searchAfter = JSON.parse(stored);
+  } catch {
+    return { done: true }; // not a cursor this code wrote: end the list rather than fail it
+  }
   return Array.isArray(searchAfter) && searchAfter.length > 0 ? { searchAfter } : { done: true };
 };
 

@@ -11,10 +11,11 @@ export type CursorCall = { method: string; params: unknown[] };
 
 /**
  * Starts a fake cursor store for this test and returns its calls (`get_cursor` / `set_cursor`,
- * in order) and the values stored per storeKey. Call it only in tests that use the cursor: the
- * shared afterEach fails a test whose interceptors were never used.
+ * in order) and the values stored per storeKey. `initial` is what `get_cursor` answers before
+ * anything was stored, as if an earlier page had stored it. Call it only in tests that use the
+ * cursor: the shared afterEach fails a test whose interceptors were never used.
  */
-export const fakeCursor = () => {
+export const fakeCursor = ({ initial }: { initial?: string } = {}) => {
   // Core refuses RPC calls in tests without a deploy key; the fake endpoint ignores its value.
   process.env.ZAPIER_DEPLOY_KEY = 'test';
   const stored = new Map<string, string>();
@@ -34,7 +35,7 @@ export const fakeCursor = () => {
           stored.set(storeKey, String(params[0]));
           return { id, result: null };
         }
-        if (method === 'get_cursor') return { id, result: stored.get(storeKey) ?? null };
+        if (method === 'get_cursor') return { id, result: stored.get(storeKey) ?? initial ?? null };
         return { id, error: `The fake cursor store does not implement ${method}.` };
       },
       // Core reads the answer only when it is labelled JSON.

@@ -59,6 +59,24 @@ describe('contact_choices', () => {
     expect(await appTester(perform, dropdownPage(1))).toEqual([]);
   });
 
+  it('continues from a cursor stored by an earlier page', async () => {
+    fakeCursor({ initial: JSON.stringify([1760000000000, 'contact0000000000042']) });
+    highLevel()
+      .post(
+        '/contacts/search',
+        (b) => JSON.stringify(b.searchAfter) === '[1760000000000,"contact0000000000042"]',
+      )
+      .reply(200, { contacts: [searchRow(41, 90)], total: 1 });
+
+    const results = await appTester(perform, dropdownPage(3));
+    expect(results.map((c) => c.id)).toEqual([searchRow(41, 90).id]);
+  });
+
+  it('ends the list on a cursor it cannot read, without a request', async () => {
+    fakeCursor({ initial: 'not json' });
+    expect(await appTester(perform, dropdownPage(1))).toEqual([]);
+  });
+
   it('labels each contact by name and email, falling back to what exists', async () => {
     fakeCursor();
     const row = searchRow(1, 1);
