@@ -4,16 +4,13 @@ import { z as zod } from 'zod';
 import { callHighLevelOrNull } from '../lib/client';
 import { contactSample, contactSchema } from '../lib/contact';
 import { contactResults, contactSearchOutputFields } from '../lib/contactSearch';
+import { contactIdField } from '../lib/fields';
 import { requireId } from '../lib/paths';
 
 const inputFields = defineInputFields([
-  {
-    key: 'contactId',
-    label: 'Contact ID',
-    type: 'string',
-    required: true,
-    helpText: 'The HighLevel ID of the contact, usually mapped from an earlier step.',
-  },
+  contactIdField({
+    helpText: 'The contact to fetch: usually a contact ID mapped from an earlier step.',
+  }),
 ]);
 
 const responseSchema = zod.looseObject({ contact: contactSchema });

@@ -24,6 +24,63 @@ describe('the app definition', () => {
         'updated_contact',
       ].sort(),
     );
+    expect(Object.keys(App.creates ?? {}).sort()).toEqual(
+      [
+        'create_contact',
+        'update_contact',
+        'upsert_contact',
+        'delete_contact',
+        'add_contact_tags',
+        'remove_contact_tags',
+        'bulk_update_contact_tags',
+        'create_task',
+        'update_task',
+        'complete_task',
+        'delete_task',
+        'create_note',
+        'update_note',
+        'delete_note',
+        'add_contact_to_campaign',
+        'remove_contact_from_campaign',
+        'remove_contact_from_all_campaigns',
+        'add_contact_to_workflow',
+        'remove_contact_from_workflow',
+        'add_contact_followers',
+        'remove_contact_followers',
+        'bulk_update_contact_business',
+      ].sort(),
+    );
+    expect(Object.keys(App.searches ?? {}).sort()).toEqual(
+      [
+        'find_contact',
+        'search_contacts',
+        'get_contact',
+        'find_task',
+        'get_task',
+        'find_note',
+        'get_note',
+      ].sort(),
+    );
+    expect(App.searchOrCreates?.find_contact).toMatchObject({
+      search: 'find_contact',
+      create: 'create_contact',
+    });
+  });
+
+  it('links every contactId input to Find Contact as its search step', () => {
+    const operations = [App.triggers, App.creates, App.searches].flatMap((section) =>
+      Object.values(section ?? {}),
+    );
+    const contactInputs = operations.flatMap((operation) =>
+      ((operation.operation as { inputFields?: unknown[] }).inputFields ?? []).filter(
+        (field): field is { key: string; search?: string } =>
+          typeof field === 'object' &&
+          field !== null &&
+          (field as { key?: string }).key === 'contactId',
+      ),
+    );
+    expect(contactInputs.length).toBeGreaterThan(20);
+    expect(contactInputs.filter((field) => field.search !== 'find_contact.id')).toEqual([]);
   });
 });
 

@@ -1,24 +1,18 @@
 // New Contact: POST /contacts/search, newest dateAdded first. Dedupe id = contact id.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactOutput, contactOutputFields, contactSample } from '../lib/contact';
-import { customFieldDefinitions, customFieldOutputFields } from '../lib/customFields';
-import { contactFilters, searchRecentContacts } from '../lib/polling';
+import { contactOutputFields, contactSample } from '../lib/contact';
 import { contactTriggerFilterFields, searchQueryOf } from '../lib/contactFilters';
+import { customFieldOutputFields } from '../lib/customFields';
+import { contactFilters, recentContactOutputs } from '../lib/polling';
 
 const inputFields = defineInputFields(contactTriggerFilterFields);
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const query = searchQueryOf(bundle.inputData.query);
-  const [contacts, definitions] = await Promise.all([
-    searchRecentContacts(z, bundle, {
-      sortField: 'dateAdded',
-      filters: contactFilters(bundle.inputData),
-      query,
-    }),
-    customFieldDefinitions(z, bundle),
-  ]);
-  return contacts.map((contact) => contactOutput(contact, definitions));
-};
+export const perform = (z: ZObject, bundle: Bundle) =>
+  recentContactOutputs(z, bundle, {
+    sortField: 'dateAdded',
+    filters: contactFilters(bundle.inputData),
+    query: searchQueryOf(bundle.inputData.query),
+  });
 
 export default defineTrigger({
   key: 'new_contact' as const,
