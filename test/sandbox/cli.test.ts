@@ -1,0 +1,110 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import {
+  DEFAULT_DATA_PATH,
+  envValues,
+  parseCliArgs,
+  renderEnvFile,
+  runCli,
+} from '../../sandbox/cli';
+
+describe('parseCliArgs', () => {
+  it('defaults to port 8787 and the .sandbox-data file', () => {
+    expect(parseCliArgs([], {})).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      dataPath: DEFAULT_DATA_PATH,
+      writeEnv: true,
+      seed: true,
+    });
+  });
+
+  it('reads SANDBOX_PORT and SANDBOX_DATA, and flags override them', () => {
+    expect(parseCliArgs([], { SANDBOX_PORT: '9000', SANDBOX_DATA: '/tmp/a.json' })).toMatchObject({
+      port: 9000,
+      dataPath: '/tmp/a.json',
+    });
+    expect(
+      parseCliArgs(['--data', 'b.json', '--port=0', '--no-env'], { SANDBOX_DATA: '/tmp/a.json' }),
+    ).toMatchObject({ port: 0, dataPath: 'b.json', writeEnv: false });
+  });
+
+  it('rejects unknown flags, missing values and bad ports', () => {
+    expect(() => parseCliArgs(['--nope'])).toThrow(/Unknown option --nope/);
+    expect(() => parseCliArgs(['--data'])).toThrow(/--data needs a value/);
+    expect(() => parseCliArgs(['--port', 'abc'])).toThrow(/Invalid port/);
+  });
+});
+
+describe('.env rendering', () => {
+  const values = envValues('http://127.0.0.1:8787', {
+    access_token: 'at',
+    refresh_token: 'rt',
+    token_type: 'Bearer',
+    scope: 'contacts.readonly',
+    userType: 'Location',
+    locationId: 'loc',
+    companyId: 'co',
+    userId: 'usr',
+    expires_in: 86399,
+  });
+
+  it('writes the variables zapier-platform invoke needs', () => {
+    expect(renderEnvFile(values)).toBe(
+      [
+        'HIGHLEVEL_API_BASE_URL=http://127.0.0.1:8787',
+        'HIGHLEVEL_MARKETPLACE_URL=http://127.0.0.1:8787',
+        'CLIENT_ID=sandbox-client-id',
+        'CLIENT_SECRET=sandbox-client-secret',
+        'authData_access_token=at',
+        'authData_refresh_token=rt',
+        'authData_locationId=loc',
+        'authData_companyId=co',
+        'authData_userId=usr',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps unrelated lines of an existing .env and replaces ours', () => {
+    const rendered = renderEnvFile(values, 'MY_SETTING=1\nauthData_access_token=old\n');
+    expect(rendered.startsWith('MY_SETTING=1\n')).toBe(true);
+    expect(rendered).not.toContain('old');
+    expect(rendered.match(/authData_access_token=/g)).toHaveLength(1);
+  });
+});
+
+describe('runCli', () => {
+  it('starts a sandbox on the data file and writes a working .env', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hl-cli-'));
+    const envPath = path.join(dir, '.env');
+    const options = {
+      ...parseCliArgs(['--port', '0', '--data', path.join(dir, 'data.json')]),
+      envPath,
+    };
+    const { sandbox, tokens } = await runCli(options);
+    try {
+      const env = Object.fromEntries(
+        fs
+          .readFileSync(envPath, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => line.split(/=(.*)/s, 2) as [string, string]),
+      );
+      expect(env.HIGHLEVEL_API_BASE_URL).toBe(sandbox.url);
+      expect(env.authData_access_token).toBe(tokens.access_token);
+      const response = await fetch(
+        `${env.HIGHLEVEL_API_BASE_URL}/locations/${env.authData_locationId}`,
+        {
+          headers: { Authorization: `Bearer ${env.authData_access_token}`, Version: '2021-07-28' },
+        },
+      );
+      expect(response.status).toBe(200);
+      expect(fs.existsSync(path.join(dir, 'data.json'))).toBe(true);
+    } finally {
+      await sandbox.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
