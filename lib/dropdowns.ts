@@ -56,9 +56,21 @@ export const readCursor = async (
   return Array.isArray(searchAfter) && searchAfter.length > 0 ? { searchAfter } : { done: true };
 };
 
-/** Remembers where the next page starts; no cursor (a short page) ends the paging. */
-export const writeCursor = (z: ZObject, searchAfter: unknown[] | undefined): Promise<unknown> =>
-  z.cursor.set(searchAfter ? JSON.stringify(searchAfter) : '');
+/**
+ * Remembers where the next page starts; no cursor (a short page) ends the paging. Runners without
+ * Zapier's cursor store (app testers, the `npm start` demo) cannot save one: the first page still
+ * shows, and "load more" then simply ends.
+ */
+export const writeCursor = async (
+  z: ZObject,
+  searchAfter: unknown[] | undefined,
+): Promise<void> => {
+  try {
+    await z.cursor.set(searchAfter ? JSON.stringify(searchAfter) : '');
+  } catch (error) {
+    z.console.log(`Could not save the dropdown's paging cursor: ${(error as Error).message}`);
+  }
+};
 
 /**
  * The contact chosen earlier in the same form, for dropdowns of a contact's records (tasks,

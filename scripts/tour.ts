@@ -1,0 +1,450 @@
+// A scripted tour of every registered operation, in an order where each step can use what earlier
+// steps made (a contact, its task, its note). `npm start` prints it; test/e2e runs it as tests.
+import zapier, { type Bundle } from 'zapier-platform-core';
+import App from '../index';
+
+type Section = 'triggers' | 'creates' | 'searches';
+type Result = Record<string, unknown>;
+type Output = Result | Result[];
+
+export type TourContext = {
+  authData: Record<string, string>;
+  /** A contact of the seeded data that has appointments (the API cannot create appointments). */
+  appointmentContactId: string;
+  ids: Record<string, string>;
+};
+
+export type TourStep = {
+  section: Section;
+  key: string;
+  /** What the step shows, in a few words. */
+  title: string;
+  input?: (ctx: TourContext) => Record<string, unknown>;
+  meta?: Partial<Bundle['meta']>;
+  /** Returns what is wrong with the result, or nothing; may remember ids for later steps. */
+  check: (result: Output, ctx: TourContext) => string | void;
+};
+
+const list = (result: Output): Result[] => (Array.isArray(result) ? result : [result]);
+const first = (result: Output): Result => list(result)[0] ?? {};
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+const dropdown = { isFillingDynamicDropdown: true };
+
+/** Remembers the first item's id under `name`; fails when the list is empty. */
+const remember =
+  (name: string, key = 'id') =>
+  (result: Output, ctx: TourContext) => {
+    const id = str(first(result)[key]);
+    if (!id) return `returned no ${name}`;
+    ctx.ids[name] = id;
+  };
+
+const includesContact = (result: Output, ctx: TourContext) =>
+  list(result).some((item) => item.id === ctx.ids.contact || item.contactId === ctx.ids.contact)
+    ? undefined
+    : 'the tour contact is not in the result';
+
+const expectValue =
+  (key: string, expected: (ctx: TourContext) => unknown) => (result: Output, ctx: TourContext) => {
+    const actual = first(result)[key];
+    const want = expected(ctx);
+    return JSON.stringify(actual) === JSON.stringify(want)
+      ? undefined
+      : `${key} is ${JSON.stringify(actual)}, expected ${JSON.stringify(want)}`;
+  };
+
+const TOUR_EMAIL = 'ada.lovelace@example.com';
+const soon = () => new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString();
+
+export const tourSteps: TourStep[] = [
+  // Dropdowns first: they find the ids the rest of the tour uses, as a Zap editor would.
+  {
+    section: 'triggers',
+    key: 'user_choices',
+    title: 'users dropdown',
+    meta: dropdown,
+    check: remember('user'),
+  },
+  {
+    section: 'triggers',
+    key: 'tag_choices',
+    title: 'tags dropdown',
+    meta: dropdown,
+    check: remember('tag', 'name'),
+  },
+  {
+    section: 'triggers',
+    key: 'campaign_choices',
+    title: 'campaigns dropdown',
+    meta: dropdown,
+    check: remember('campaign'),
+  },
+  {
+    section: 'triggers',
+    key: 'workflow_choices',
+    title: 'workflows dropdown',
+    meta: dropdown,
+    check: remember('workflow'),
+  },
+  {
+    section: 'triggers',
+    key: 'business_choices',
+    title: 'businesses dropdown',
+    meta: dropdown,
+    check: remember('business'),
+  },
+  {
+    section: 'triggers',
+    key: 'contact_choices',
+    title: 'contacts dropdown',
+    meta: dropdown,
+    check: remember('seedContact'),
+  },
+  {
+    section: 'creates',
+    key: 'create_contact',
+    title: 'create Ada Lovelace',
+    input: (ctx) => ({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: TOUR_EMAIL,
+      phone: '(415) 555-0134',
+      defaultCountry: 'US',
+      companyName: 'Analytical Engines Ltd',
+      tags: ['zapier-tour'],
+      assignedTo: ctx.ids.user,
+    }),
+    check: (result, ctx) =>
+      remember('contact')(result, ctx) ?? expectValue('phone', () => '+14155550134')(result, ctx),
+  },
+  {
+    section: 'searches',
+    key: 'find_contact',
+    title: 'find her by email',
+    input: () => ({ email: TOUR_EMAIL }),
+    check: includesContact,
+  },
+  {
+    section: 'searches',
+    key: 'get_contact',
+    title: 'find her by id',
+    input: (ctx) => ({ contactId: ctx.ids.contact }),
+    check: includesContact,
+  },
+  {
+    section: 'searches',
+    key: 'search_contacts',
+    title: 'find her by name',
+    input: () => ({ query: 'Lovelace' }),
+    check: includesContact,
+  },
+  {
+    section: 'creates',
+    key: 'update_contact',
+    title: 'move her to London',
+    input: (ctx) => ({ contactId: ctx.ids.contact, city: 'London' }),
+    check: expectValue('city', () => 'London'),
+  },
+  {
+    section: 'creates',
+    key: 'upsert_contact',
+    title: 'upsert by email (updates her)',
+    input: () => ({ email: TOUR_EMAIL, firstName: 'Augusta Ada' }),
+    check: (result, ctx) =>
+      expectValue('id', (c) => c.ids.contact)(result, ctx) ??
+      expectValue('isNew', () => false)(result, ctx),
+  },
+  {
+    section: 'creates',
+    key: 'add_contact_tags',
+    title: 'tag her vip',
+    input: (ctx) => ({ contactId: ctx.ids.contact, tags: ['vip'] }),
+    check: (r) =>
+      ((first(r).tags as string[]) ?? []).includes('vip') ? undefined : 'vip tag missing',
+  },
+  {
+    section: 'triggers',
+    key: 'contact_tag_added',
+    title: 'tag added: vip',
+    input: () => ({ tag: 'vip' }),
+    check: includesContact,
+  },
+  {
+    section: 'creates',
+    key: 'remove_contact_tags',
+    title: 'untag zapier-tour',
+    input: (ctx) => ({ contactId: ctx.ids.contact, tags: ['zapier-tour'] }),
+    check: (r) =>
+      ((first(r).tags as string[]) ?? []).includes('zapier-tour') ? 'tag still there' : undefined,
+  },
+  {
+    section: 'creates',
+    key: 'bulk_update_contact_tags',
+    title: 'bulk-tag two contacts',
+    input: (ctx) => ({
+      action: 'add',
+      contactIds: [ctx.ids.contact, ctx.ids.seedContact],
+      tags: ['newsletter'],
+    }),
+    check: () => undefined,
+  },
+  {
+    section: 'creates',
+    key: 'add_contact_followers',
+    title: 'add a follower',
+    input: (ctx) => ({ contactId: ctx.ids.contact, followers: [ctx.ids.user] }),
+    check: (r, ctx) =>
+      ((first(r).followers as string[]) ?? []).includes(ctx.ids.user as string)
+        ? undefined
+        : 'follower missing',
+  },
+  {
+    section: 'creates',
+    key: 'remove_contact_followers',
+    title: 'remove the follower',
+    input: (ctx) => ({ contactId: ctx.ids.contact, followers: [ctx.ids.user] }),
+    check: (r, ctx) =>
+      ((first(r).followers as string[]) ?? []).includes(ctx.ids.user as string)
+        ? 'follower still there'
+        : undefined,
+  },
+  {
+    section: 'creates',
+    key: 'bulk_update_contact_business',
+    title: 'assign her to a business',
+    input: (ctx) => ({ contactIds: [ctx.ids.contact], businessId: ctx.ids.business }),
+    check: () => undefined,
+  },
+  {
+    section: 'triggers',
+    key: 'new_business_contact',
+    title: 'new contact in business',
+    input: (ctx) => ({ businessId: ctx.ids.business }),
+    check: includesContact,
+  },
+  {
+    section: 'creates',
+    key: 'create_task',
+    title: 'create a task',
+    input: (ctx) => ({
+      contactId: ctx.ids.contact,
+      title: 'Send the Bernoulli notes',
+      dueDate: soon(),
+      assignedTo: ctx.ids.user,
+    }),
+    check: remember('task'),
+  },
+  {
+    section: 'triggers',
+    key: 'new_task',
+    title: 'new task',
+    input: (ctx) => ({ contactId: ctx.ids.contact }),
+    check: (r, ctx) => (list(r).some((t) => t.id === ctx.ids.task) ? undefined : 'task not listed'),
+  },
+  {
+    section: 'triggers',
+    key: 'task_choices',
+    title: 'tasks dropdown',
+    meta: dropdown,
+    input: (ctx) => ({ contactId: ctx.ids.contact }),
+    check: (r, ctx) => (list(r).some((t) => t.id === ctx.ids.task) ? undefined : 'task not listed'),
+  },
+  {
+    section: 'searches',
+    key: 'find_task',
+    title: 'find the task by title',
+    input: (ctx) => ({ contactId: ctx.ids.contact, title: 'Bernoulli' }),
+    check: expectValue('id', (ctx) => ctx.ids.task),
+  },
+  {
+    section: 'searches',
+    key: 'get_task',
+    title: 'find the task by id',
+    input: (ctx) => ({ contactId: ctx.ids.contact, taskId: ctx.ids.task }),
+    check: expectValue('id', (ctx) => ctx.ids.task),
+  },
+  {
+    section: 'creates',
+    key: 'update_task',
+    title: 'retitle the task',
+    input: (ctx) => ({
+      contactId: ctx.ids.contact,
+      taskId: ctx.ids.task,
+      title: 'Send the Bernoulli notes (final)',
+    }),
+    check: expectValue('title', () => 'Send the Bernoulli notes (final)'),
+  },
+  {
+    section: 'creates',
+    key: 'complete_task',
+    title: 'complete the task',
+    input: (ctx) => ({ contactId: ctx.ids.contact, taskId: ctx.ids.task }),
+    check: expectValue('completed', () => true),
+  },
+  {
+    section: 'triggers',
+    key: 'completed_task',
+    title: 'task completed',
+    input: (ctx) => ({ contactId: ctx.ids.contact }),
+    check: (r, ctx) =>
+      list(r).some((t) => t.id === ctx.ids.task) ? undefined : 'completed task not listed',
+  },
+  {
+    section: 'creates',
+    key: 'create_note',
+    title: 'write a note',
+    input: (ctx) => ({ contactId: ctx.ids.contact, body: 'Interested in the difference engine.' }),
+    check: remember('note'),
+  },
+  {
+    section: 'triggers',
+    key: 'new_note',
+    title: 'new note',
+    input: (ctx) => ({ contactId: ctx.ids.contact }),
+    check: (r, ctx) => (list(r).some((n) => n.id === ctx.ids.note) ? undefined : 'note not listed'),
+  },
+  {
+    section: 'triggers',
+    key: 'note_choices',
+    title: 'notes dropdown',
+    meta: dropdown,
+    input: (ctx) => ({ contactId: ctx.ids.contact }),
+    check: (r, ctx) => (list(r).some((n) => n.id === ctx.ids.note) ? undefined : 'note not listed'),
+  },
+  {
+    section: 'searches',
+    key: 'find_note',
+    title: 'find the note by text',
+    input: (ctx) => ({ contactId: ctx.ids.contact, body: 'difference engine' }),
+    check: expectValue('id', (ctx) => ctx.ids.note),
+  },
+  {
+    section: 'searches',
+    key: 'get_note',
+    title: 'find the note by id',
+    input: (ctx) => ({ contactId: ctx.ids.contact, noteId: ctx.ids.note }),
+    check: expectValue('id', (ctx) => ctx.ids.note),
+  },
+  {
+    section: 'creates',
+    key: 'update_note',
+    title: 'edit the note',
+    input: (ctx) => ({
+      contactId: ctx.ids.contact,
+      noteId: ctx.ids.note,
+      body: 'Ordered the difference engine.',
+    }),
+    check: expectValue('body', () => 'Ordered the difference engine.'),
+  },
+  {
+    section: 'creates',
+    key: 'add_contact_to_campaign',
+    title: 'add to a campaign',
+    input: (ctx) => ({ contactId: ctx.ids.contact, campaignId: ctx.ids.campaign }),
+    check: () => undefined,
+  },
+  {
+    section: 'creates',
+    key: 'remove_contact_from_campaign',
+    title: 'remove from the campaign',
+    input: (ctx) => ({ contactId: ctx.ids.contact, campaignId: ctx.ids.campaign }),
+    check: () => undefined,
+  },
+  {
+    section: 'creates',
+    key: 'remove_contact_from_all_campaigns',
+    title: 'remove from all campaigns',
+    input: (ctx) => ({ contactId: ctx.ids.contact }),
+    check: () => undefined,
+  },
+  {
+    section: 'creates',
+    key: 'add_contact_to_workflow',
+    title: 'add to a workflow',
+    input: (ctx) => ({
+      contactId: ctx.ids.contact,
+      workflowId: ctx.ids.workflow,
+      eventStartTime: soon(),
+    }),
+    check: () => undefined,
+  },
+  {
+    section: 'creates',
+    key: 'remove_contact_from_workflow',
+    title: 'remove from the workflow',
+    input: (ctx) => ({ contactId: ctx.ids.contact, workflowId: ctx.ids.workflow }),
+    check: () => undefined,
+  },
+  {
+    section: 'triggers',
+    key: 'new_appointment',
+    title: 'appointments of a seeded contact',
+    input: (ctx) => ({ contactId: ctx.appointmentContactId }),
+    check: remember('appointment'),
+  },
+  { section: 'triggers', key: 'new_contact', title: 'new contacts', check: includesContact },
+  {
+    section: 'triggers',
+    key: 'updated_contact',
+    title: 'updated contacts',
+    check: includesContact,
+  },
+  {
+    section: 'creates',
+    key: 'delete_task',
+    title: 'delete the task',
+    input: (ctx) => ({ contactId: ctx.ids.contact, taskId: ctx.ids.task }),
+    check: () => undefined,
+  },
+  {
+    section: 'creates',
+    key: 'delete_note',
+    title: 'delete the note',
+    input: (ctx) => ({ contactId: ctx.ids.contact, noteId: ctx.ids.note }),
+    check: () => undefined,
+  },
+  {
+    section: 'creates',
+    key: 'delete_contact',
+    title: 'delete Ada',
+    input: (ctx) => ({ contactId: ctx.ids.contact }),
+    check: () => undefined,
+  },
+];
+
+type Performable = { operation: { perform: (...args: never[]) => unknown } };
+
+/** Runs one step through Zapier's app tester, exactly as the platform would run the operation. */
+export const runStep = async (
+  appTester: ReturnType<typeof zapier.createAppTester>,
+  step: TourStep,
+  ctx: TourContext,
+): Promise<Output> => {
+  const operation = (App[step.section] as Record<string, Performable> | undefined)?.[step.key];
+  if (!operation) throw new Error(`${step.section}.${step.key} is not registered`);
+  const perform = operation.operation.perform as unknown as (
+    z: unknown,
+    bundle: Bundle,
+  ) => Promise<Output>;
+  return appTester(
+    perform as never,
+    {
+      authData: ctx.authData,
+      inputData: step.input?.(ctx) ?? {},
+      meta: {
+        isLoadingSample: false,
+        isFillingDynamicDropdown: false,
+        isPopulatingDedupe: false,
+        limit: -1,
+        page: 0,
+        ...step.meta,
+      },
+    } as never,
+  ) as Promise<Output>;
+};
+
+/** Every registered operation key, for checking that the tour (and so the e2e suite) covers all. */
+export const registeredKeys = (): string[] =>
+  (['triggers', 'creates', 'searches'] as const).flatMap((section) =>
+    Object.keys(App[section] ?? {}).map((key) => `${section}.${key}`),
+  );
