@@ -13,16 +13,20 @@ export interface SpecDocument {
 }
 
 /**
- * Walks up from this file until a directory holds package.json. That works both from ts-jest
- * (sandbox/spec/load.ts) and from the compiled output (dist/sandbox/spec/load.js), whose parent
- * chain also reaches the repository root.
+ * Walks up from this file until a directory holds package.json and the vendored specs. That works
+ * from ts-jest (sandbox/spec/load.ts) and from the compiled output (dist/sandbox/spec/load.js),
+ * where `dist/` may hold a copied package.json (the app imports it) but no vendor folder.
  */
 export function findProjectRoot(startDir: string = __dirname): string {
   let dir = startDir;
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    const isRoot =
+      fs.existsSync(path.join(dir, 'package.json')) &&
+      fs.existsSync(path.join(dir, 'vendor', 'ghl-openapi'));
+    if (isRoot) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${startDir}`);
+    if (parent === dir)
+      throw new Error(`No package.json with vendor/ghl-openapi above ${startDir}`);
     dir = parent;
   }
 }

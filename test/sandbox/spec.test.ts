@@ -1,4 +1,8 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { findOperation, listOperations, validateRequest } from '../../sandbox/spec';
+import { findProjectRoot } from '../../sandbox/spec/load';
 import { SEED } from '../../sandbox/seed-data';
 
 const headers = { Version: '2021-07-28' };
@@ -205,6 +209,26 @@ describe('validateRequest', () => {
     for (const op of listOperations()) {
       const path = op.path.replace(/\{[^}]+\}/g, 'x1');
       expect(() => validateRequest({ method: op.method, path, headers, body: {} })).not.toThrow();
+    }
+  });
+});
+
+describe('findProjectRoot', () => {
+  it('skips a directory whose package.json has no vendored specs (a compiled dist/)', () => {
+    const root = findProjectRoot();
+    expect(fs.existsSync(path.join(root, 'vendor', 'ghl-openapi', 'apps', 'contacts.json'))).toBe(
+      true,
+    );
+    // Inside the git-ignored .sandbox-data folder, so a concurrent `git status` never sees it.
+    fs.mkdirSync(path.join(root, '.sandbox-data'), { recursive: true });
+    const fakeDist = fs.mkdtempSync(path.join(root, '.sandbox-data', 'dist-'));
+    try {
+      fs.writeFileSync(path.join(fakeDist, 'package.json'), '{}');
+      fs.mkdirSync(path.join(fakeDist, 'sandbox', 'spec'), { recursive: true });
+      expect(findProjectRoot(path.join(fakeDist, 'sandbox', 'spec'))).toBe(root);
+      expect(() => findProjectRoot(os.tmpdir())).toThrow(/vendor\/ghl-openapi/);
+    } finally {
+      fs.rmSync(fakeDist, { recursive: true, force: true });
     }
   });
 });

@@ -1,0 +1,15 @@
+// The sandbox's public surface, for the app's tests, the benchmark and scripts.
+export {
+  startSandbox,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_REDIRECT_URI,
+} from './server';
+export type { Sandbox, SandboxOptions, SandboxTokens } from './server';
+export { validateRequest, findOperation, listOperations, API_VERSION } from './spec';
+export type { SpecCheck, SpecOperation, SpecRequest } from './spec';
+export { SEED } from './seed-data';
+export { Store } from './store';
+export type { Fault } from './faults';
+export type { RateLimitConfig } from './rate-limit';
+export type { RequestLogEntry } from './request-log';
