@@ -2,6 +2,7 @@
 // through the shared middleware, and checks the JSON that comes back against a zod schema.
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import { z as zod } from 'zod';
+import { requestTimeoutMs } from './config';
 import { invalidInput, redactSecrets, unreachable, unreadableResponse } from './errors';
 import type { HighLevelMiddlewareData } from './middleware';
 import { apiUrl } from './paths';
@@ -45,6 +46,7 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
       params: query,
       body: call.body,
       middlewareData,
+      timeout: requestTimeoutMs(),
       // Our middleware throws for every other failure; core must not throw on the allowed 404.
       skipThrowForStatus: allowNotFound,
     });

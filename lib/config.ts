@@ -32,3 +32,10 @@ export const SCOPES = [
   'workflows.readonly',
   'businesses.readonly',
 ] as const;
+
+/**
+ * How long one request may take before the step fails with a readable "could not reach
+ * HighLevel" instead of Zapier's 30 s hard stop. Overridable so tests can provoke it quickly.
+ */
+export const requestTimeoutMs = (): number =>
+  Number(process.env.HIGHLEVEL_REQUEST_TIMEOUT_MS) || 25_000;
