@@ -3,7 +3,7 @@ import http from 'http';
 import { AddressInfo } from 'net';
 import { issueTokenResponse, locationGrant, OAuthConfig } from './auth/grants';
 import { Fault, FaultRegistry } from './faults';
-import { ApiError } from './http/errors';
+import { ApiError, badRequest } from './http/errors';
 import { errorResult, parseBody, parseQuery, readBody, send } from './http/io';
 import { answer, Runtime } from './http/pipeline';
 import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limit';
@@ -144,21 +144,7 @@ async function handle(
     return;
   }
   if (url.pathname.startsWith(ADMIN_PREFIX)) {
-    try {
-      send(
-        res,
-        adminRoute(controls, method, url.pathname, (body ?? {}) as Record<string, unknown>),
-      );
-    } catch (error) {
-      send(
-        res,
-        errorResult(
-          error instanceof ApiError
-            ? error
-            : new ApiError(400, { statusCode: 400, message: (error as Error).message }),
-        ),
-      );
-    }
+    send(res, adminAnswer(controls, method, url.pathname, body));
     return;
   }
   const outcome = await answer(runtime, {
@@ -183,6 +169,16 @@ async function handle(
     at: new Date(started).toISOString(),
   });
   send(res, outcome.result);
+}
+
+/** Admin mistakes (a fault without a path, an unknown location) are the caller's: 400. */
+function adminAnswer(controls: SandboxControls, method: string, path: string, body: unknown) {
+  try {
+    return adminRoute(controls, method, path, (body ?? {}) as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof ApiError) return errorResult(error);
+    return errorResult(badRequest(error instanceof Error ? error.message : String(error)));
+  }
 }
 
 function closeServer(server: http.Server, store: Store): Promise<void> {

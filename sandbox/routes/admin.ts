@@ -55,16 +55,13 @@ export function adminRoute(
       controls.resetRequestLog();
       return json(200, { count: 0 });
     case 'PUT /__sandbox/rate-limit':
-    case 'POST /__sandbox/rate-limit':
-      controls.setRateLimit(
-        body.enabled === false ? false : { max: Number(body.max), windowMs: Number(body.windowMs) },
-      );
-      return json(200, {
-        rateLimit:
-          body.enabled === false
-            ? false
-            : { max: Number(body.max), windowMs: Number(body.windowMs) },
-      });
+    case 'POST /__sandbox/rate-limit': {
+      // `{ "enabled": false }` switches limiting off; otherwise `{ "max": n, "windowMs": ms }`.
+      const limit =
+        body.enabled === false ? false : { max: Number(body.max), windowMs: Number(body.windowMs) };
+      controls.setRateLimit(limit);
+      return json(200, { rateLimit: limit });
+    }
     case 'POST /__sandbox/tokens':
       return json(201, controls.issueTokens(optionalString(body.locationId)));
     case 'POST /__sandbox/tokens/expire':

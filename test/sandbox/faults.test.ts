@@ -154,3 +154,28 @@ describe('request log and HTTP admin routes', () => {
     );
   });
 });
+
+describe('admin input errors', () => {
+  it('answers 400 for a fault without a path and switches rate limiting over HTTP', async () => {
+    const bad = await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(bad.status).toBe(400);
+    const limited = await fetch(`${sandbox.url}/__sandbox/rate-limit`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ max: 1, windowMs: 60_000 }),
+    });
+    expect(limited.status).toBe(200);
+    await call('GET', `/locations/${acme}`);
+    expect((await call('GET', `/locations/${acme}`)).status).toBe(429);
+    await fetch(`${sandbox.url}/__sandbox/rate-limit`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"enabled":false}',
+    });
+    expect((await call('GET', `/locations/${acme}`)).status).toBe(200);
+  });
+});
