@@ -41,10 +41,11 @@ export type Contact = zod.infer<typeof contactSchema>;
 
 const text = (value: string | null | undefined): string => value ?? '';
 
+// Search rows carry `contactName` in lower case, so the names as typed come first.
 const fullNameOf = (contact: Contact): string =>
   contact.name ||
-  contact.contactName ||
   [contact.firstName, contact.lastName].filter(Boolean).join(' ') ||
+  contact.contactName ||
   '';
 
 export const contactOutput = (contact: Contact, definitions: CustomFieldDefinition[]) => {
