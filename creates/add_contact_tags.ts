@@ -1,33 +1,15 @@
 // Add Tags to Contact: POST /contacts/{contactId}/tags. Adds to the contact's tags, never replaces.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
-import { callHighLevel } from '../lib/client';
+import { changeContactTags } from '../lib/contactTags';
 import { contactIdField, tagsField } from '../lib/fields';
-import { requireList } from '../lib/inputs';
-import { requireId } from '../lib/paths';
 
 const inputFields = defineInputFields([
   contactIdField(),
   tagsField('Tags to add. Tags the contact already has stay; new tag names are created.'),
 ]);
 
-const responseSchema = zod.looseObject({ tags: zod.array(zod.string()).default([]) });
-
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const tagsAdded = requireList('Tags', bundle.inputData.tags);
-  const { tags } = await callHighLevel(
-    z,
-    {
-      method: 'POST',
-      path: '/contacts/{contactId}/tags',
-      pathParams: { contactId },
-      body: { tags: tagsAdded },
-    },
-    responseSchema,
-  );
-  return { id: contactId, contactId, tagsAdded, tags, tagsText: tags.join(', ') };
-};
+export const perform = (z: ZObject, bundle: Bundle) =>
+  changeContactTags(z, bundle, 'tagsAdded', { method: 'POST', path: '/contacts/{contactId}/tags' });
 
 export default defineCreate({
   key: 'add_contact_tags' as const,

@@ -1,10 +1,7 @@
 // Remove Tags from Contact: DELETE /contacts/{contactId}/tags with a JSON body { tags } → { tags }.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
-import { callHighLevel } from '../lib/client';
+import { changeContactTags } from '../lib/contactTags';
 import { contactIdField, tagsField } from '../lib/fields';
-import { requireList } from '../lib/inputs';
-import { requireId } from '../lib/paths';
 
 const inputFields = defineInputFields([
   contactIdField(),
@@ -13,23 +10,11 @@ const inputFields = defineInputFields([
   ),
 ]);
 
-const responseSchema = zod.looseObject({ tags: zod.array(zod.string()).default([]) });
-
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const tagsRemoved = requireList('Tags', bundle.inputData.tags);
-  const { tags } = await callHighLevel(
-    z,
-    {
-      method: 'DELETE',
-      path: '/contacts/{contactId}/tags',
-      pathParams: { contactId },
-      body: { tags: tagsRemoved },
-    },
-    responseSchema,
-  );
-  return { id: contactId, contactId, tagsRemoved, tags, tagsText: tags.join(', ') };
-};
+export const perform = (z: ZObject, bundle: Bundle) =>
+  changeContactTags(z, bundle, 'tagsRemoved', {
+    method: 'DELETE',
+    path: '/contacts/{contactId}/tags',
+  });
 
 export default defineCreate({
   key: 'remove_contact_tags' as const,
