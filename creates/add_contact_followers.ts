@@ -1,37 +1,19 @@
 // Add Followers to Contact: POST /contacts/{contactId}/followers ({ followers } →
 // { followers, followersAdded }). Followers are users of the sub-account.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevel } from '../lib/client';
 import { contactIdField, followersField } from '../lib/fields';
-import { followersResponseSchema, followersSample } from '../lib/followers';
-import { requireList } from '../lib/inputs';
-import { requireId } from '../lib/paths';
+import { changeContactFollowers, followersSample } from '../lib/followers';
 
 const inputFields = defineInputFields([
   contactIdField(),
   { ...followersField, helpText: 'Users to add as followers. Existing followers stay.' },
 ]);
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const followers = requireList('Followers', bundle.inputData.followers);
-  const response = await callHighLevel(
-    z,
-    {
-      method: 'POST',
-      path: '/contacts/{contactId}/followers',
-      pathParams: { contactId },
-      body: { followers },
-    },
-    followersResponseSchema,
-  );
-  return {
-    id: contactId,
-    contactId,
-    followersAdded: response.followersAdded,
-    followers: response.followers,
-  };
-};
+export const perform = (z: ZObject, bundle: Bundle) =>
+  changeContactFollowers(z, bundle, 'followersAdded', {
+    method: 'POST',
+    path: '/contacts/{contactId}/followers',
+  });
 
 export default defineCreate({
   key: 'add_contact_followers' as const,
