@@ -3,34 +3,23 @@ import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapi
 import { campaignIdField, contactIdField } from '../lib/fields';
 import {
   campaignIdOutputField,
+  changeMembership,
   membershipOutputFields,
-  membershipResult,
   membershipSample,
   membershipSampleIds,
 } from '../lib/membership';
-import { requireId } from '../lib/paths';
-import { callExpectingSuccess } from '../lib/subRecords';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact to add to the campaign.' }),
   campaignIdField,
 ]);
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const campaignId = requireId('campaignId', bundle.inputData.campaignId);
-  await callExpectingSuccess(
-    z,
-    {
-      method: 'POST',
-      path: '/contacts/{contactId}/campaigns/{campaignId}',
-      pathParams: { contactId, campaignId },
-      body: {}, // the spec requires a body, and AddContactToCampaignDto declares no properties
-    },
-    'add the contact to the campaign',
-  );
-  return membershipResult('added', contactId, { campaignId });
-};
+export const perform = (z: ZObject, bundle: Bundle) =>
+  changeMembership(z, bundle, 'added', 'campaignId', {
+    method: 'POST',
+    path: '/contacts/{contactId}/campaigns/{campaignId}',
+    body: {}, // the spec requires a body, and AddContactToCampaignDto declares no properties
+  });
 
 export default defineCreate({
   key: 'add_contact_to_campaign' as const,

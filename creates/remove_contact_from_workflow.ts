@@ -3,36 +3,25 @@
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { contactIdField, workflowIdField } from '../lib/fields';
 import {
+  changeMembership,
   membershipOutputFields,
-  membershipResult,
   membershipSample,
   membershipSampleIds,
   workflowIdOutputField,
 } from '../lib/membership';
-import { requireId } from '../lib/paths';
-import { callExpectingSuccess } from '../lib/subRecords';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact to take out of the workflow.' }),
   workflowIdField,
 ]);
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const workflowId = requireId('workflowId', bundle.inputData.workflowId);
-  await callExpectingSuccess(
-    z,
-    {
-      method: 'DELETE',
-      path: '/contacts/{contactId}/workflow/{workflowId}',
-      pathParams: { contactId, workflowId },
-      // The spec requires a body here; its only property (eventStartTime) means nothing on removal.
-      body: {},
-    },
-    'remove the contact from the workflow',
-  );
-  return membershipResult('removed', contactId, { workflowId });
-};
+export const perform = (z: ZObject, bundle: Bundle) =>
+  changeMembership(z, bundle, 'removed', 'workflowId', {
+    method: 'DELETE',
+    path: '/contacts/{contactId}/workflow/{workflowId}',
+    // The spec requires a body here; its only property (eventStartTime) means nothing on removal.
+    body: {},
+  });
 
 export default defineCreate({
   key: 'remove_contact_from_workflow' as const,

@@ -1,6 +1,8 @@
 // Campaign and workflow membership (add, remove, remove from all campaigns). HighLevel answers
 // only `{ succeded }`, so each action returns the contact, what it joined or left, and the change.
-import type { PlainOutputField } from 'zapier-platform-core';
+import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
+import { requireId } from './paths';
+import { callExpectingSuccess } from './subRecords';
 
 export type MembershipChange = 'added' | 'removed';
 
@@ -15,6 +17,31 @@ export const membershipResult = <C extends MembershipChange, D extends Record<st
     contactId: string;
   } & D &
     Record<C, true>;
+
+type MembershipIdKey = 'campaignId' | 'workflowId';
+
+/**
+ * Adds a contact to, or removes it from, one campaign or workflow: `endpoint.path` holds
+ * `{contactId}` and `{campaignId}` or `{workflowId}`, filled from the inputs of the same names;
+ * `endpoint.body` is what the endpoint requires, if anything.
+ */
+export const changeMembership = async <C extends MembershipChange, K extends MembershipIdKey>(
+  z: ZObject,
+  bundle: Bundle,
+  change: C,
+  idKey: K,
+  endpoint: { method: 'POST' | 'DELETE'; path: string; body?: Record<string, unknown> },
+) => {
+  const contactId = requireId('contactId', bundle.inputData.contactId);
+  const id = requireId(idKey, bundle.inputData[idKey]);
+  const target = idKey === 'campaignId' ? 'campaign' : 'workflow';
+  await callExpectingSuccess(
+    z,
+    { ...endpoint, pathParams: { contactId, [idKey]: id } },
+    `${change === 'added' ? 'add the contact to' : 'remove the contact from'} the ${target}`,
+  );
+  return membershipResult(change, contactId, { [idKey]: id } as Record<K, string>);
+};
 
 export const membershipOutputFields = (
   change: MembershipChange,
