@@ -1,5 +1,5 @@
 // HighLevel contacts as POST /contacts/search returns them, for building polling fixtures.
-import { LOCATION_ID } from './app';
+import { highLevel, LOCATION_ID } from './app';
 
 const MINUTE = 60 * 1000;
 
@@ -45,4 +45,23 @@ export const searchRow = (
     customFields: [],
     searchAfter: [Date.parse(sortField === 'dateAdded' ? at : at), id],
   };
+};
+
+/**
+ * HighLevel's POST /contacts/search over `rows` (newest first), paging by `searchAfter` like the
+ * real API: each request gets the `pageLimit` rows after the cursor it sends. Answers exactly
+ * `times` requests (the afterEach fails the test on fewer); `requests` counts them.
+ */
+export const searchAfterServer = (rows: SearchRow[], times: number) => {
+  const server = { requests: 0 };
+  highLevel()
+    .post('/contacts/search')
+    .times(times)
+    .reply(200, (_uri, body: Record<string, unknown>) => {
+      server.requests += 1;
+      const after = body.searchAfter as [number, string] | undefined;
+      const start = after ? rows.findIndex((c) => c.id === after[1]) + 1 : 0;
+      return { contacts: rows.slice(start, start + Number(body.pageLimit)), total: rows.length };
+    });
+  return server;
 };

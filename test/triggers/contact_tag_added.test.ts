@@ -7,7 +7,7 @@ import {
   noCustomFields,
   testerFor,
 } from '../support/app';
-import { searchRow } from '../support/contacts';
+import { searchAfterServer, searchRow } from '../support/contacts';
 
 const appTester = testerFor('triggers', contactTagAdded);
 const search = (body: (b: Record<string, unknown>) => boolean) =>
@@ -86,17 +86,7 @@ describe('contact_tag_added', () => {
     const now = Date.now();
     const burst = Array.from({ length: 1000 }, (_, i) => row(2000 - i, 0.001 * i, now));
     const older = Array.from({ length: 600 }, (_, i) => row(900 - i, 60 + i, now));
-    const all = [...burst, ...older];
-    let requests = 0;
-    highLevel()
-      .post('/contacts/search')
-      .times(3)
-      .reply(200, (_uri, body: Record<string, unknown>) => {
-        requests += 1;
-        const after = body.searchAfter as [number, string] | undefined;
-        const start = after ? all.findIndex((c) => c.id === after[1]) + 1 : 0;
-        return { contacts: all.slice(start, start + Number(body.pageLimit)), total: all.length };
-      });
+    const server = searchAfterServer([...burst, ...older], 3);
 
     const results = await appTester(perform, bundleWith({ tag: 'vip' }));
 
@@ -105,7 +95,7 @@ describe('contact_tag_added', () => {
     for (const contact of burst) {
       expect(ids.filter((id) => id === `${contact.id}:vip`)).toHaveLength(1);
     }
-    expect(requests).toBe(3);
-    expect(requests).toBeLessThanOrEqual(Math.ceil(1000 / 500) + 1);
+    expect(server.requests).toBe(3);
+    expect(server.requests).toBeLessThanOrEqual(Math.ceil(1000 / 500) + 1);
   });
 });

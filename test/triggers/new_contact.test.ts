@@ -1,6 +1,6 @@
 import newContact, { perform } from '../../triggers/new_contact';
 import { bundleWith, highLevel, LOCATION_ID, noCustomFields, testerFor } from '../support/app';
-import { searchRow } from '../support/contacts';
+import { searchAfterServer, searchRow } from '../support/contacts';
 
 const appTester = testerFor('triggers', newContact);
 const search = (body: (b: Record<string, unknown>) => boolean) =>
@@ -61,17 +61,7 @@ describe('new_contact', () => {
     const now = Date.now();
     const burst = Array.from({ length: 1000 }, (_, i) => searchRow(2000 - i, 0.001 * i, { now }));
     const older = Array.from({ length: 600 }, (_, i) => searchRow(900 - i, 60 + i, { now }));
-    const all = [...burst, ...older];
-    let requests = 0;
-    highLevel()
-      .post('/contacts/search')
-      .times(3)
-      .reply(200, (_uri, body: Record<string, unknown>) => {
-        requests += 1;
-        const after = body.searchAfter as [number, string] | undefined;
-        const start = after ? all.findIndex((c) => c.id === after[1]) + 1 : 0;
-        return { contacts: all.slice(start, start + Number(body.pageLimit)), total: all.length };
-      });
+    const server = searchAfterServer([...burst, ...older], 3);
 
     const results = await appTester(perform, bundleWith());
 
@@ -79,7 +69,7 @@ describe('new_contact', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const contact of burst) expect(ids).toContain(contact.id);
     // 100, then 500, then 500 reaching contacts older than the look-back window.
-    expect(requests).toBe(3);
-    expect(requests).toBeLessThanOrEqual(Math.ceil(1000 / 500) + 1);
+    expect(server.requests).toBe(3);
+    expect(server.requests).toBeLessThanOrEqual(Math.ceil(1000 / 500) + 1);
   });
 });

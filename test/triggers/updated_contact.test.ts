@@ -1,6 +1,6 @@
 import updatedContact, { perform } from '../../triggers/updated_contact';
 import { bundleWith, highLevel, LOCATION_ID, noCustomFields, testerFor } from '../support/app';
-import { searchRow } from '../support/contacts';
+import { searchAfterServer, searchRow } from '../support/contacts';
 
 const appTester = testerFor('triggers', updatedContact);
 const BY_UPDATE = [{ field: 'dateUpdated', direction: 'desc' }];
@@ -90,17 +90,7 @@ describe('updated_contact', () => {
       searchRow(n, minutesAgo, { now, sortField: 'dateUpdated' });
     const burst = Array.from({ length: 1000 }, (_, i) => rowAt(2000 - i, 0.001 * i));
     const older = Array.from({ length: 600 }, (_, i) => rowAt(900 - i, 60 + i));
-    const all = [...burst, ...older];
-    let requests = 0;
-    highLevel()
-      .post('/contacts/search')
-      .times(3)
-      .reply(200, (_uri, body: Record<string, unknown>) => {
-        requests += 1;
-        const after = body.searchAfter as [number, string] | undefined;
-        const start = after ? all.findIndex((c) => c.id === after[1]) + 1 : 0;
-        return { contacts: all.slice(start, start + Number(body.pageLimit)), total: all.length };
-      });
+    const server = searchAfterServer([...burst, ...older], 3);
 
     const results = await appTester(perform, bundleWith());
 
@@ -111,7 +101,7 @@ describe('updated_contact', () => {
       expect(contactIds.filter((id) => id === contact.id)).toHaveLength(1);
     }
     // 100, then 500, then 500 reaching updates older than the look-back window.
-    expect(requests).toBe(3);
-    expect(requests).toBeLessThanOrEqual(Math.ceil(1000 / 500) + 1);
+    expect(server.requests).toBe(3);
+    expect(server.requests).toBeLessThanOrEqual(Math.ceil(1000 / 500) + 1);
   });
 });
