@@ -1,6 +1,5 @@
-import nock from 'nock';
 import completeTask, { perform } from '../../creates/complete_task';
-import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { bundleWith, expectInvalidInput, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('creates', completeTask);
 
@@ -54,11 +53,6 @@ describe('complete_task', () => {
     [{ contactId: 'c123', taskId: '' }, /Invalid Task ID/],
     [{ contactId: '', taskId: 't123' }, /Invalid Contact ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
 });

@@ -1,6 +1,12 @@
-import nock from 'nock';
 import createTask, { perform } from '../../creates/create_task';
-import { bundleWith, failureOf, highLevel, testerFor, USER_ID } from '../support/app';
+import {
+  bundleWith,
+  expectInvalidInput,
+  failureOf,
+  highLevel,
+  testerFor,
+  USER_ID,
+} from '../support/app';
 
 const appTester = testerFor('creates', createTask);
 
@@ -96,12 +102,7 @@ describe('create_task', () => {
       /Invalid Assigned To: "a b" is not a HighLevel ID/,
     ],
   ])('refuses %j before sending anything', async (inputData, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
 
   it('names the contact when HighLevel does not know it', async () => {

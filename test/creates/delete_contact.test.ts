@@ -1,6 +1,5 @@
-import nock from 'nock';
 import deleteContact, { perform } from '../../creates/delete_contact';
-import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { bundleWith, expectInvalidInput, failureOf, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('creates', deleteContact);
 
@@ -24,12 +23,10 @@ describe('delete_contact', () => {
   it.each([[''], ['c1/../c2'], ['c1?x=1']])(
     'refuses contact id %j before any request',
     async (contactId) => {
-      const failure = await failureOf(appTester(perform, bundleWith({ contactId })));
-      expect(failure).toMatchObject({
-        code: 'invalid_input',
-        message: expect.stringMatching(/^Invalid Contact ID/),
-      });
-      expect(nock.isDone()).toBe(true);
+      await expectInvalidInput(
+        appTester(perform, bundleWith({ contactId })),
+        /^Invalid Contact ID/,
+      );
     },
   );
 

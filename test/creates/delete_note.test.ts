@@ -1,6 +1,5 @@
-import nock from 'nock';
 import deleteNote, { perform } from '../../creates/delete_note';
-import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { bundleWith, expectInvalidInput, failureOf, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('creates', deleteNote);
 
@@ -39,11 +38,6 @@ describe('delete_note', () => {
     [{ contactId: 'c123', noteId: ' ' }, /Invalid Note ID: a HighLevel ID is required/],
     [{ noteId: 'n123' }, /Invalid Contact ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
 });

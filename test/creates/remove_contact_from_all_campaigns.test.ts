@@ -1,8 +1,7 @@
-import nock from 'nock';
 import removeContactFromAllCampaigns, {
   perform,
 } from '../../creates/remove_contact_from_all_campaigns';
-import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { bundleWith, expectInvalidInput, failureOf, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('creates', removeContactFromAllCampaigns);
 
@@ -39,11 +38,9 @@ describe('remove_contact_from_all_campaigns', () => {
   });
 
   it('refuses a missing contact before sending anything', async () => {
-    const failure = await failureOf(appTester(perform, bundleWith({ contactId: ' ' })));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(/Invalid Contact ID/),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(
+      appTester(perform, bundleWith({ contactId: ' ' })),
+      /Invalid Contact ID/,
+    );
   });
 });

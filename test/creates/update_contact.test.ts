@@ -1,7 +1,7 @@
-import nock from 'nock';
 import updateContact, { perform } from '../../creates/update_contact';
 import {
   bundleWith,
+  expectInvalidInput,
   failureOf,
   highLevel,
   LOCATION_ID,
@@ -99,12 +99,7 @@ describe('update_contact', () => {
     [{ contactId: 'c123', email: 'nope' }, /^Invalid Email: "nope"/],
     [{ contactId: 'c123', dateOfBirth: '1990-13-01' }, /^Invalid Date of Birth/],
   ])('refuses %j before any request', async (input, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(input)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(input)), message);
   });
 
   it('fails when HighLevel answers succeded: false', async () => {

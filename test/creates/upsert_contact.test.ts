@@ -1,8 +1,7 @@
-import nock from 'nock';
 import upsertContact, { perform } from '../../creates/upsert_contact';
 import {
   bundleWith,
-  failureOf,
+  expectInvalidInput,
   highLevel,
   LOCATION_ID,
   noCustomFields,
@@ -75,12 +74,7 @@ describe('upsert_contact', () => {
       /^Invalid Always Create New Contact \(When Duplicates Allowed\)/,
     ],
   ])('refuses %j before any request', async (input, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(input)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(input)), message);
   });
 
   it('warns that tags replace an existing contact’s tags and offers the duplicate switch', () => {

@@ -1,9 +1,8 @@
-import nock from 'nock';
 import findContact, { perform } from '../../searches/find_contact';
 import findOrCreateContact from '../../searches/find_or_create_contact';
 import {
   bundleWith,
-  failureOf,
+  expectInvalidInput,
   highLevel,
   LOCATION_ID,
   noCustomFields,
@@ -96,12 +95,7 @@ describe('find_contact', () => {
       /Invalid Default Country for Phone Numbers: "USA" is not a two-letter country code/,
     ],
   ])('refuses %j before sending anything', async (inputData, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
 
   it('is the search of Find or Create Contact, with the keys create_contact takes', () => {

@@ -1,6 +1,5 @@
-import nock from 'nock';
 import findNote, { perform } from '../../searches/find_note';
-import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { bundleWith, expectInvalidInput, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('searches', findNote);
 
@@ -64,11 +63,6 @@ describe('find_note', () => {
     [{ contactId: 'c123', body: '' }, /Invalid Note Text Contains: a value is required/],
     [{ contactId: ' ', body: 'morning' }, /Invalid Contact ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
 });

@@ -1,6 +1,5 @@
-import nock from 'nock';
 import findTask, { perform } from '../../searches/find_task';
-import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { bundleWith, expectInvalidInput, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('searches', findTask);
 
@@ -85,11 +84,6 @@ describe('find_task', () => {
       /Invalid Status: "done" is not a status \(expected any, open or completed\)/,
     ],
   ])('refuses %j before sending anything', async (inputData, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
 });

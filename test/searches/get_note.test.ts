@@ -1,6 +1,5 @@
-import nock from 'nock';
 import getNote, { perform } from '../../searches/get_note';
-import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { bundleWith, expectInvalidInput, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('searches', getNote);
 
@@ -47,11 +46,6 @@ describe('get_note', () => {
     [{ contactId: 'c123', noteId: 'n1?x=1' }, /Invalid Note ID/],
     [{ contactId: 'a b', noteId: 'n456' }, /Invalid Contact ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
 });

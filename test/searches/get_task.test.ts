@@ -1,6 +1,5 @@
-import nock from 'nock';
 import getTask, { perform } from '../../searches/get_task';
-import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { bundleWith, expectInvalidInput, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('searches', getTask);
 
@@ -46,11 +45,6 @@ describe('get_task', () => {
     [{ contactId: 'c123', taskId: '../t1' }, /Invalid Task ID/],
     [{ taskId: 't456' }, /Invalid Contact ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
-    const failure = await failureOf(appTester(perform, bundleWith(inputData)));
-    expect(failure).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringMatching(message),
-    });
-    expect(nock.isDone()).toBe(true);
+    await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
 });

@@ -100,3 +100,10 @@ export const failureOf = async (run: Promise<unknown>): Promise<ZapierFailure> =
   }
   throw new Error('Expected the run to fail, but it succeeded');
 };
+
+/** A run refused for bad input, with a message matching `message`, before any request was sent. */
+export const expectInvalidInput = async (run: Promise<unknown>, message: RegExp): Promise<void> => {
+  const failure = await failureOf(run);
+  expect(failure).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(message) });
+  expect(nock.isDone()).toBe(true);
+};
