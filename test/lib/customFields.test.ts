@@ -10,6 +10,7 @@ import {
 import { contactOutput } from '../../lib/contact';
 import {
   bundleWith,
+  customFieldsReply,
   failureOf,
   highLevel,
   LOCATION_ID,
@@ -66,11 +67,7 @@ const definitions = [
   { id: 'cfSign', name: 'Signature', fieldKey: 'contact.signature', dataType: 'SIGNATURE' },
 ];
 
-const definitionsReply = (customFields: unknown[] = definitions) =>
-  highLevel()
-    .get(`/locations/${LOCATION_ID}/customFields`)
-    .query({ model: 'contact' })
-    .reply(200, { customFields });
+const definitionsReply = (customFields: unknown[] = definitions) => customFieldsReply(customFields);
 
 const contactReply = (customFields: unknown[] = []) => ({
   contact: { id: 'c1', locationId: LOCATION_ID, firstName: 'Ann', customFields },

@@ -2,6 +2,7 @@ import findContact, { perform } from '../../searches/find_contact';
 import findOrCreateContact from '../../searches/find_or_create_contact';
 import {
   bundleWith,
+  customFieldsReply,
   expectInvalidInput,
   highLevel,
   LOCATION_ID,
@@ -26,12 +27,7 @@ const duplicateLookup = (status: number, body: unknown) => {
 
 describe('find_contact', () => {
   it('looks up email and phone with + and @ percent-encoded, and returns the contact', async () => {
-    highLevel()
-      .get(`/locations/${LOCATION_ID}/customFields`)
-      .query({ model: 'contact' })
-      .reply(200, {
-        customFields: [{ id: 'cfPet', name: 'Pet Name', fieldKey: 'contact.pet_name' }],
-      });
+    customFieldsReply([{ id: 'cfPet', name: 'Pet Name', fieldKey: 'contact.pet_name' }]);
     const sent = duplicateLookup(200, {
       contact: {
         id: 'c123',

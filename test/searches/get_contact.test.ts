@@ -1,5 +1,11 @@
 import getContact, { perform } from '../../searches/get_contact';
-import { bundleWith, highLevel, LOCATION_ID, testerFor } from '../support/app';
+import {
+  bundleWith,
+  customFieldsReply,
+  highLevel,
+  noCustomFields,
+  testerFor,
+} from '../support/app';
 
 const appTester = testerFor('searches', getContact);
 
@@ -10,10 +16,7 @@ const definitions = [
 
 describe('get_contact', () => {
   it('returns the contact with custom fields under readable keys', async () => {
-    highLevel()
-      .get(`/locations/${LOCATION_ID}/customFields`)
-      .query({ model: 'contact' })
-      .reply(200, { customFields: definitions });
+    customFieldsReply(definitions);
     highLevel()
       .get('/contacts/c123')
       .reply(200, {
@@ -43,10 +46,7 @@ describe('get_contact', () => {
   });
 
   it('returns no result for an unknown contact', async () => {
-    highLevel()
-      .get(`/locations/${LOCATION_ID}/customFields`)
-      .query(true)
-      .reply(200, { customFields: [] });
+    noCustomFields();
     highLevel().get('/contacts/nope').reply(404, { statusCode: 404, message: 'Contact not found' });
     expect(await appTester(perform, bundleWith({ contactId: 'nope' }))).toEqual([]);
   });

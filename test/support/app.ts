@@ -63,11 +63,14 @@ export const highLevel = () =>
   }).on('request', checkAgainstSpec);
 
 /** The custom-field definitions request most contact operations make once (then cached). */
-export const noCustomFields = () =>
+export const customFieldsReply = (customFields: unknown[]) =>
   highLevel()
     .get(`/locations/${LOCATION_ID}/customFields`)
     .query({ model: 'contact' })
-    .reply(200, { customFields: [] });
+    .reply(200, { customFields });
+
+/** The same request, for a location without custom fields. */
+export const noCustomFields = () => customFieldsReply([]);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
