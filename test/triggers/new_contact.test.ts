@@ -31,31 +31,6 @@ describe('new_contact', () => {
     });
   });
 
-  it('sends the tag, assigned user and search text filters', async () => {
-    noCustomFields();
-    search(
-      (b) =>
-        b.query === 'smith' &&
-        JSON.stringify(b.filters) ===
-          JSON.stringify([
-            { field: 'tags', operator: 'eq', value: 'vip' },
-            { field: 'assignedTo', operator: 'eq', value: 'user123' },
-          ]),
-    ).reply(200, { contacts: [], total: 0 });
-
-    const results = await appTester(
-      perform,
-      bundleWith({ tag: 'vip', assignedTo: 'user123', query: 'smith' }),
-    );
-    expect(results).toEqual([]);
-  });
-
-  it('refuses search text longer than HighLevel allows, before any request', async () => {
-    await expect(appTester(perform, bundleWith({ query: 'x'.repeat(76) }))).rejects.toThrow(
-      /Search Text/,
-    );
-  });
-
   it('returns every contact of a burst of 1,000 exactly once, in ceil(N/page)+1 requests', async () => {
     noCustomFields();
     const now = Date.now();

@@ -51,31 +51,6 @@ describe('updated_contact', () => {
     expect(before!.id).not.toBe(after!.id);
   });
 
-  it('sends the shared tag, assigned user and search text filters', async () => {
-    noCustomFields();
-    search(
-      (b) =>
-        b.query === 'smith' &&
-        JSON.stringify(b.filters) ===
-          JSON.stringify([
-            { field: 'tags', operator: 'eq', value: 'vip' },
-            { field: 'assignedTo', operator: 'eq', value: 'user123' },
-          ]),
-    ).reply(200, { contacts: [], total: 0 });
-
-    const results = await appTester(
-      perform,
-      bundleWith({ tag: ' vip ', assignedTo: 'user123', query: 'smith' }),
-    );
-    expect(results).toEqual([]);
-  });
-
-  it('refuses search text longer than HighLevel allows, before any request', async () => {
-    await expect(appTester(perform, bundleWith({ query: 'x'.repeat(76) }))).rejects.toThrow(
-      /Search Text/,
-    );
-  });
-
   it('starts with a 500-contact page when the Zap is turned on', async () => {
     noCustomFields();
     search((b) => b.pageLimit === 500).reply(200, { contacts: [], total: 0 });
