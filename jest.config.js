@@ -6,6 +6,9 @@ module.exports = {
   // `ts` before `js`, so that `../index` resolves to index.ts rather than the compiled shim.
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
-  setupFilesAfterEnv: ['<rootDir>/test/support/specConformance.ts'],
+  setupFilesAfterEnv: [
+    '<rootDir>/test/support/nockPerFile.ts',
+    '<rootDir>/test/support/specConformance.ts',
+  ],
   testTimeout: 30000,
 };

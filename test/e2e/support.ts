@@ -36,7 +36,6 @@ export const useSandbox = (options: SandboxOptions = {}): E2E => {
     await e2e.sandbox?.close();
     delete process.env.HIGHLEVEL_API_BASE_URL;
     delete process.env.HIGHLEVEL_MARKETPLACE_URL;
-    nock.disableNetConnect();
   });
   return e2e;
 };
