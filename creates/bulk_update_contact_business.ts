@@ -2,7 +2,7 @@
 // ({ locationId, ids, businessId | null } → { success, ids }). A null business removes the contacts
 // from the business they belong to.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { bulkRunId, contactIdsField, requireContactIds } from '../lib/bulk';
 import { callHighLevel, locationIdOf } from '../lib/client';
 import { businessIdField } from '../lib/fields';

@@ -2,7 +2,7 @@
 // ({ contacts, tags, locationId, removeAllTags? } → 201 { succeded, errorCount, responses }).
 // HighLevel applies what it can and reports per contact; any contact that failed fails the step.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { bulkRunId, contactIdsField, requireContactIds } from '../lib/bulk';
 import { callHighLevel, locationIdOf } from '../lib/client';
 import { invalidInput } from '../lib/errors';

@@ -1,7 +1,7 @@
 // Create Contact: POST /contacts/ (201 { contact }). In a sub-account that forbids duplicates,
 // HighLevel's 400 names the existing contact; lib/errors.ts turns it into advice to use upsert.
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel } from '../lib/client';
 import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
 import { contactInputFields, contactWriteBody } from '../lib/contactWrite';

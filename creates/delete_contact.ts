@@ -1,6 +1,6 @@
 // Delete Contact: DELETE /contacts/{contactId} ({ succeded }). Permanent in HighLevel.
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel } from '../lib/client';
 import { requireSucceeded } from '../lib/errors';
 import { contactIdField } from '../lib/fields';

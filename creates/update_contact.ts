@@ -1,7 +1,7 @@
 // Update Contact: PUT /contacts/{contactId} ({ succeded, contact }). Only filled fields are sent;
 // `tags` here replaces every tag of the contact, which the field's label says.
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel } from '../lib/client';
 import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
 import { contactInputFields, contactWriteBody } from '../lib/contactWrite';

@@ -1,7 +1,7 @@
 // Create or Update Contact: POST /contacts/upsert ({ new, contact, traceId }). HighLevel matches
 // an existing contact by email or phone, following the sub-account's duplicate settings.
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel } from '../lib/client';
 import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
 import { contactInputFields, contactWriteBody } from '../lib/contactWrite';

@@ -1,5 +1,5 @@
 // A contact's appointment as the app returns it (GET /contacts/{contactId}/appointments → events).
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { isoDateTime } from './dates';
 
 export const appointmentSchema = zod.looseObject({

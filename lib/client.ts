@@ -1,7 +1,7 @@
 // The one client every operation uses: builds the URL from a path template, sends one request
 // through the shared middleware, and checks the JSON that comes back against a zod schema.
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { requestTimeoutMs } from './config';
 import { invalidInput, redactSecrets, unreachable, unreadableResponse } from './errors';
 import type { HighLevelMiddlewareData } from './middleware';

@@ -1,6 +1,6 @@
 // The contact as the app returns it: one flat, labelled shape for every trigger, action and search,
 // whichever endpoint it came from (GET, search rows, upsert, business list).
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { customFieldValues, OUTPUT_PARENT, type CustomFieldDefinition } from './customFields';
 import { isoDate, isoDateTime } from './dates';
 

@@ -1,7 +1,7 @@
 // Add Tags to Contact and Remove Tags from Contact: both send the chosen tags as `{ tags }` to the
 // contact's tags endpoint, and HighLevel answers with the tags the contact has afterwards.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel } from './client';
 import { requireList } from './inputs';
 import { requireId } from './paths';

@@ -4,7 +4,7 @@
 // under readable keys labelled with the field's name.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import type { CountryCode } from 'libphonenumber-js';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from './client';
 import { invalidInput } from './errors';
 import {

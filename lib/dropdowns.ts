@@ -2,7 +2,7 @@
 // "load more" paging (offsets for skip/limit endpoints, z.cursor for search cursors), labels for
 // people, and one factory for the plain `{ <list>: [{ id, name }] }` lists of a location.
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from './client';
 import { isBlank } from './inputs';
 import { requireId } from './paths';

@@ -1,7 +1,7 @@
 // Add Followers to Contact and Remove Followers from Contact: both send `{ followers }` to the
 // contact's followers endpoint, which answers alike ({ followers, followersAdded | followersRemoved }).
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel } from './client';
 import { requireList } from './inputs';
 import { requireId } from './paths';

@@ -5,7 +5,7 @@ import {
   parsePhoneNumberFromString,
   type CountryCode,
 } from 'libphonenumber-js';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { invalidInput } from './errors';
 
 /** Zapier sends "" for a field left empty; treat that, null and undefined alike. */

@@ -1,5 +1,5 @@
 // A contact's note as the app returns it (GET/POST/PUT /contacts/{contactId}/notes...).
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { isoDateTime } from './dates';
 
 export const noteSchema = zod.looseObject({

@@ -3,7 +3,7 @@
 // `searchAfter` until the page reaches contacts older than the window, within a request and time
 // budget that keeps a poll far below Zapier's 30 s and HighLevel's 100 requests per 10 s.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from './client';
 import { contactOutput, contactOutputFields, contactSchema, type Contact } from './contact';
 import { customFieldDefinitions, customFieldOutputFields } from './customFields';

@@ -1,6 +1,6 @@
 // zod shapes of the HighLevel objects the app reads. Unknown fields pass through (HighLevel adds
 // fields over time and the user may want them); only what the app relies on is required.
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 
 export const locationSchema = zod.looseObject({
   id: zod.string(),

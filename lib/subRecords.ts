@@ -2,7 +2,7 @@
 // membership changes with only `{ succeded }`, and can say `succeded: false` with a 200. That must
 // fail the step; a Zap must never report a change that did not happen.
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel, type HighLevelCall } from './client';
 import { requireSucceeded } from './errors';
 import { invalidInput } from './errors';

@@ -1,5 +1,5 @@
 // A contact's task as the app returns it (GET/POST/PUT /contacts/{contactId}/tasks...).
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { isoDateTime } from './dates';
 
 export const taskSchema = zod.looseObject({

@@ -2,7 +2,7 @@
 // following the sub-account's duplicate rules. Also the search half of Find or Create Contact, so
 // its input keys are create_contact's (email, phone, defaultCountry).
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevelOrNull, locationIdOf } from '../lib/client';
 import { contactSample, contactSchema } from '../lib/contact';
 import { contactResults, contactSearchOutputFields } from '../lib/contactSearch';

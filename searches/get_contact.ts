@@ -1,6 +1,6 @@
 // Find Contact by ID: GET /contacts/{contactId}. No such contact → no result, not an error.
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevelOrNull } from '../lib/client';
 import { contactSample, contactSchema } from '../lib/contact';
 import { contactResults, contactSearchOutputFields } from '../lib/contactSearch';

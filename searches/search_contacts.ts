@@ -1,7 +1,7 @@
 // Find Contact by Name or Filter: POST /contacts/search with free text and/or filters. Exact
 // full-name or email hits come first, then HighLevel's own order.
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevelOrNull, locationIdOf } from '../lib/client';
 import { contactSample, contactSchema } from '../lib/contact';
 import {

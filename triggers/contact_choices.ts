@@ -2,7 +2,7 @@
 // the searchAfter of the previous page's last contact (kept in z.cursor), which unlike page numbers
 // reaches past HighLevel's 10,000-record limit for page-based paging.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../lib/client';
 import { contactOutput, contactSchema } from '../lib/contact';
 import {

@@ -1,6 +1,6 @@
 // New Contact in Business: GET /contacts/business/{businessId}. Dedupe id = contact id.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../lib/client';
 import {
   contactOutput,

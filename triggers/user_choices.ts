@@ -1,7 +1,7 @@
 // User dropdown: GET /users/search?companyId&locationId&skip&limit, one page per "load more".
 // Inputs show `name`, so it carries the email too: two users may share a name.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../lib/client';
 import { dropdownTrigger, personLabel, skipOf, uniqueById } from '../lib/dropdowns';
 import { invalidInput } from '../lib/errors';

@@ -1,7 +1,7 @@
 // Each row of the error mapping, through the real pipeline (middleware + client) against nock.
 import nock from 'nock';
 import type { ZObject } from 'zapier-platform-core';
-import { z as zod } from 'zod';
+import * as zod from 'zod';
 import { callHighLevel } from '../../lib/client';
 import { ACCESS_TOKEN, API, authData, failureOf, highLevel, testerFor } from '../support/app';
 
