@@ -14,6 +14,8 @@ export type HighLevelCall = {
   pathParams?: Record<string, unknown>;
   query?: Record<string, string | number | boolean | undefined>;
   body?: Record<string, unknown>;
+  /** Overrides the default request timeout, e.g. to keep a multi-page poll inside its budget. */
+  timeoutMs?: number;
 };
 
 // Errors Zapier itself understands pass through untouched; anything else is a network failure.
@@ -46,7 +48,7 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
       params: query,
       body: call.body,
       middlewareData,
-      timeout: requestTimeoutMs(),
+      timeout: call.timeoutMs ?? requestTimeoutMs(),
       // Our middleware throws for every other failure; core must not throw on the allowed 404.
       skipThrowForStatus: allowNotFound,
     });

@@ -1,10 +1,11 @@
 // The one place where ids enter a URL. HighLevel ids are opaque strings; anything that could
-// change the meaning of a path ("/", "?", "#", "..", white space) is refused before a request goes
-// out, so a mapped value can never point a step at a different endpoint.
+// change the meaning of a path ("/", "?", "#", "..", white space, an id of only dots, which URL
+// parsing drops as a "." segment) is refused before a request goes out, so a mapped value can
+// never point a step at a different endpoint.
 import { apiBaseUrl } from './config';
 import { invalidInput } from './errors';
 
-const UNSAFE_ID = /[/?#\s\\]|\.\./;
+const UNSAFE_ID = /[/?#\s\\]|\.\.|^\.$/;
 
 /** `contactId` → `Contact ID`, for error messages that name the field the user filled. */
 export const labelOfKey = (key: string): string =>
@@ -27,7 +28,7 @@ export const requireId = (key: string, value: unknown): string => {
   if (UNSAFE_ID.test(id)) {
     throw invalidInput(
       labelOfKey(key),
-      `"${id}" is not a HighLevel ID: IDs cannot contain "/", "?", "#", "..", backslashes or spaces.`,
+      `"${id}" is not a HighLevel ID: IDs cannot be "." or contain "/", "?", "#", "..", backslashes or spaces.`,
     );
   }
   return id;

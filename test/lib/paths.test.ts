@@ -1,9 +1,12 @@
 import { apiUrl, labelOfKey, requireId } from '../../lib/paths';
 
 describe('path parameters', () => {
-  it.each(['a/b', 'a?b', 'a#b', '..', 'a b', 'a\tb', 'a\\b', ''])('refuses %j', (id) => {
-    expect(() => requireId('taskId', id)).toThrow(/Invalid Task ID/);
-  });
+  it.each(['a/b', 'a?b', 'a#b', '..', '.', ' . ', 'a b', 'a\tb', 'a\\b', ''])(
+    'refuses %j',
+    (id) => {
+      expect(() => requireId('taskId', id)).toThrow(/Invalid Task ID/);
+    },
+  );
 
   it('trims and accepts HighLevel ids', () => {
     expect(requireId('contactId', ' seD4PfOuKoVMLkEZqohJ ')).toBe('seD4PfOuKoVMLkEZqohJ');
