@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { apiUrl, labelOfKey, requireId } from '../../lib/paths';
 
 describe('path parameters', () => {
@@ -25,5 +26,48 @@ describe('path parameters', () => {
       'Contact IDs',
       'Business ID',
     ]);
+  });
+});
+
+// Properties: whatever a user maps into an id field, either the field is refused by name before
+// anything is sent, or the id fills exactly its own path segment — it can never reach another
+// endpoint or another record.
+describe('path parameters (property)', () => {
+  const template = '/contacts/{contactId}/notes/{id}';
+  const segmentsOf = (url: string) => new URL(url).pathname.split('/').slice(1);
+  // Any text at all, with the characters that mean something in a URL path made likely.
+  const unsafeLooking = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({ unit: fc.constantFrom('.', '/', '?', '#', '%', ' ', '\\', 'a'), maxLength: 6 }),
+  );
+
+  it('either refuses an id, naming the field, or keeps it inside its own segment', () => {
+    fc.assert(
+      fc.property(unsafeLooking, (typed) => {
+        let url: string;
+        try {
+          url = apiUrl(template, { contactId: typed, id: 'n1' });
+        } catch (error) {
+          expect((error as Error).message).toMatch(/Invalid Contact ID/);
+          return;
+        }
+        const segments = segmentsOf(url);
+        expect(segments).toHaveLength(4);
+        expect(segments[0]).toBe('contacts');
+        expect(decodeURIComponent(segments[1] as string)).toBe(typed.trim());
+        expect(segments.slice(2)).toEqual(['notes', 'n1']);
+      }),
+    );
+  });
+
+  it('keeps every id HighLevel issues (letters and digits) exactly as it is', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,40}$/), (id) => {
+        expect(requireId('contactId', id)).toBe(id);
+        expect(apiUrl(template, { contactId: id, id })).toBe(
+          `https://services.leadconnectorhq.com/contacts/${id}/notes/${id}`,
+        );
+      }),
+    );
   });
 });
