@@ -39,6 +39,7 @@ describe('path parameters (property)', () => {
   const unsafeLooking = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 40 }),
     fc.string({ unit: fc.constantFrom('.', '/', '?', '#', '%', ' ', '\\', 'a'), maxLength: 6 }),
+    fc.constantFrom('.', ' . ', '..', './a', '%2e', 'a%2Fb'),
   );
 
   it('either refuses an id, naming the field, or keeps it inside its own segment', () => {
