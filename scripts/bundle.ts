@@ -8,12 +8,9 @@
 // keeps only what the app calls. Identifiers are kept, so a stack trace in Zapier's logs still
 // names the function that threw; the source map stays next to the bundle for local debugging
 // (`node --enable-source-maps`) and is not shipped, as build.zip only takes required files.
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 import fs from 'fs';
-import path from 'path';
-
-const root = path.resolve(__dirname, '..', '..');
-const fromRoot = (...parts: string[]) => path.join(root, ...parts);
+import { fromRoot } from '../bench/paths';
 
 /** The bundled packages' licences travel inside the file that carries their code. */
 const BUNDLED_LICENCES = [
@@ -30,29 +27,34 @@ const licenceBanner = (): string => {
   return `/*!\n * Bundled third-party code and its licences.\n\n${notices.join('\n\n')}\n */`;
 };
 
+/** How the shipped app is bundled (test/bundle.test.ts builds it in memory with the same). */
+export const appBundleOptions = (): BuildOptions & { metafile: true } => ({
+  entryPoints: [fromRoot('index.ts')],
+  outfile: fromRoot('dist', 'index.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node22', // the Node version Zapier runs core 19 apps on
+  format: 'cjs',
+  external: ['zapier-platform-core'],
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  sourcesContent: false,
+  legalComments: 'none',
+  banner: { js: licenceBanner() },
+  logLevel: 'warning',
+  metafile: true,
+});
+
 async function main(): Promise<void> {
-  const result = await build({
-    entryPoints: [fromRoot('index.ts')],
-    outfile: fromRoot('dist', 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node22', // the Node version Zapier runs core 19 apps on
-    format: 'cjs',
-    external: ['zapier-platform-core'],
-    minifyWhitespace: true,
-    minifySyntax: true,
-    sourcemap: 'linked',
-    sourcesContent: false,
-    legalComments: 'none',
-    banner: { js: licenceBanner() },
-    logLevel: 'warning',
-    metafile: true,
-  });
+  const result = await build(appBundleOptions());
   const bytes = Object.values(result.metafile.outputs).find((output) => output.entryPoint)?.bytes;
   process.stdout.write(`Bundled the app into dist/index.js (${bytes} bytes)\n`);
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
