@@ -1,7 +1,7 @@
 // Add Followers to Contact: POST /contacts/{contactId}/followers ({ followers } →
 // { followers, followersAdded }). Followers are users of the sub-account.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, followersField } from '../lib/fields';
+import { changedContactIdOutputFields, contactIdField, followersField } from '../lib/fields';
 import { changeContactFollowers, followersSample } from '../lib/followers';
 
 const inputFields = defineInputFields([
@@ -27,8 +27,7 @@ export default defineCreate({
     inputFields,
     sample: { ...followersSample, followersAdded: ['sx6wyHhbFdRXh302Lunr'] },
     outputFields: [
-      { key: 'id', label: 'Contact ID', type: 'string' },
-      { key: 'contactId', label: 'Contact ID', type: 'string' },
+      ...changedContactIdOutputFields,
       { key: 'followersAdded', label: 'Followers Added (User IDs)', type: 'string', list: true },
       { key: 'followers', label: 'Followers Now (User IDs)', type: 'string', list: true },
     ],

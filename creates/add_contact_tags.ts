@@ -1,7 +1,7 @@
 // Add Tags to Contact: POST /contacts/{contactId}/tags. Adds to the contact's tags, never replaces.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { changeContactTags } from '../lib/contactTags';
-import { contactIdField, tagsField } from '../lib/fields';
+import { changedContactIdOutputFields, contactIdField, tagsField } from '../lib/fields';
 
 const inputFields = defineInputFields([
   contactIdField(),
@@ -29,9 +29,8 @@ export default defineCreate({
       tagsText: 'lead, vip',
     },
     outputFields: [
-      { key: 'id', label: 'Contact ID', type: 'string' },
-      { key: 'contactId', label: 'Contact ID', type: 'string' },
-      { key: 'tagsAdded', label: 'Tags Added', type: 'string', list: true },
+      ...changedContactIdOutputFields,
+      { key: 'tagsAdded', label: 'Tags Requested to Add', type: 'string', list: true },
       { key: 'tags', label: 'Tags Now on Contact', type: 'string', list: true },
       { key: 'tagsText', label: 'Tags Now on Contact (Comma-Separated)', type: 'string' },
     ],

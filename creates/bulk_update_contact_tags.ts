@@ -78,6 +78,13 @@ const checkedInput = (inputData: Record<string, unknown>) => {
 type Result = { contactId: string; status: string; message: string };
 
 const failureMessage = (action: string, failed: Result[], errorCount: number, total: number) => {
+  if (errorCount === 0) {
+    // succeded: false with no failed contact: HighLevel does not say which contacts, if any, changed.
+    return (
+      `HighLevel answered that it could not ${action} the tags, without naming a contact that failed, ` +
+      `so it is unknown which of the ${total} contacts changed. Check them in HighLevel, then retry the step.`
+    );
+  }
   const listed = failed
     .slice(0, 10)
     .map(

@@ -7,7 +7,7 @@ import { contactOutput, contactOutputFields, contactSample, contactSchema } from
 import { contactInputFields, contactWriteBody } from '../lib/contactWrite';
 import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
 
-const inputFields = [...contactInputFields('create'), customFieldInputFields];
+const inputFields = [...contactInputFields('create'), customFieldInputFields('create')];
 
 const responseSchema = zod.looseObject({ contact: contactSchema });
 

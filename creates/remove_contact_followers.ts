@@ -1,7 +1,7 @@
 // Remove Followers from Contact: DELETE /contacts/{contactId}/followers with a JSON body
 // { followers } → { followers, followersRemoved }.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, followersField } from '../lib/fields';
+import { changedContactIdOutputFields, contactIdField, followersField } from '../lib/fields';
 import { changeContactFollowers, followersSample } from '../lib/followers';
 
 const inputFields = defineInputFields([
@@ -27,8 +27,7 @@ export default defineCreate({
     inputFields,
     sample: { ...followersSample, followersRemoved: ['y0BeYjuRIlDwsDcOHOJo'] },
     outputFields: [
-      { key: 'id', label: 'Contact ID', type: 'string' },
-      { key: 'contactId', label: 'Contact ID', type: 'string' },
+      ...changedContactIdOutputFields,
       {
         key: 'followersRemoved',
         label: 'Followers Removed (User IDs)',

@@ -1,7 +1,7 @@
 // Remove Tags from Contact: DELETE /contacts/{contactId}/tags with a JSON body { tags } → { tags }.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import { changeContactTags } from '../lib/contactTags';
-import { contactIdField, tagsField } from '../lib/fields';
+import { changedContactIdOutputFields, contactIdField, tagsField } from '../lib/fields';
 
 const inputFields = defineInputFields([
   contactIdField(),
@@ -34,9 +34,8 @@ export default defineCreate({
       tagsText: 'vip',
     },
     outputFields: [
-      { key: 'id', label: 'Contact ID', type: 'string' },
-      { key: 'contactId', label: 'Contact ID', type: 'string' },
-      { key: 'tagsRemoved', label: 'Tags Removed', type: 'string', list: true },
+      ...changedContactIdOutputFields,
+      { key: 'tagsRemoved', label: 'Tags Requested to Remove', type: 'string', list: true },
       { key: 'tags', label: 'Tags Still on Contact', type: 'string', list: true },
       { key: 'tagsText', label: 'Tags Still on Contact (Comma-Separated)', type: 'string' },
     ],

@@ -13,7 +13,7 @@ import { requireId } from '../lib/paths';
 const inputFields = [
   contactIdField({ helpText: 'The contact to change. Only the fields filled below are changed.' }),
   ...contactInputFields('update'),
-  customFieldInputFields,
+  customFieldInputFields('update'),
 ];
 
 const responseSchema = zod.looseObject({

@@ -7,7 +7,7 @@ import { contactOutput, contactOutputFields, contactSample, contactSchema } from
 import { contactInputFields, contactWriteBody } from '../lib/contactWrite';
 import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
 
-const inputFields = [...contactInputFields('upsert'), customFieldInputFields];
+const inputFields = [...contactInputFields('upsert'), customFieldInputFields('upsert')];
 
 const responseSchema = zod.looseObject({
   new: zod.boolean().optional(),

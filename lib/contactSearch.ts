@@ -3,7 +3,7 @@
 // POST /contacts/search body.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { contactOutput, contactOutputFields, type Contact, type ContactOutput } from './contact';
-import { customFieldDefinitions, customFieldOutputFields } from './customFields';
+import { customFieldDefinitionsOrNone, customFieldOutputFields } from './customFields';
 import { invalidInput } from './errors';
 import { normalizeDateTime, optionalText } from './inputs';
 import { searchQueryOf } from './contactFilters';
@@ -12,13 +12,19 @@ import { contactFilters, type SearchFilter } from './polling';
 
 export const contactSearchOutputFields = [...contactOutputFields, customFieldOutputFields];
 
-/** Contacts as output; the custom-field definitions load while the search runs. */
+/**
+ * Contacts as output; the custom-field definitions load while the search runs. A search needs
+ * them only for labels, so if they cannot be loaded the results keep the raw `customFields`.
+ */
 export const contactResults = async (
   z: ZObject,
   bundle: Bundle,
   pending: Promise<Contact[]>,
 ): Promise<ContactOutput[]> => {
-  const [contacts, definitions] = await Promise.all([pending, customFieldDefinitions(z, bundle)]);
+  const [contacts, definitions] = await Promise.all([
+    pending,
+    customFieldDefinitionsOrNone(z, bundle),
+  ]);
   return contacts.map((contact) => contactOutput(contact, definitions));
 };
 

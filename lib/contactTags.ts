@@ -12,7 +12,9 @@ type TagsChange = 'tagsAdded' | 'tagsRemoved';
 
 /**
  * Sends the Tags input to `endpoint`, its `{contactId}` filled from the Contact input, and returns
- * the contact, the tags sent (under `change`) and the tags it has now.
+ * the contact, the tags requested (under `change`) and the tags it has now. HighLevel answers only
+ * with the tags the contact has afterwards, not the ones it had before, so which requested tags
+ * really changed cannot be told without another request: the output labels say "Requested".
  */
 export const changeContactTags = async <K extends TagsChange>(
   z: ZObject,
@@ -27,6 +29,6 @@ export const changeContactTags = async <K extends TagsChange>(
     { ...endpoint, pathParams: { contactId }, body: { tags: sent } },
     tagsResponseSchema,
   );
-  const changed = { [change]: sent } as Record<K, string[]>;
-  return { id: contactId, contactId, ...changed, tags, tagsText: tags.join(', ') };
+  const requested = { [change]: sent } as Record<K, string[]>;
+  return { id: contactId, contactId, ...requested, tags, tagsText: tags.join(', ') };
 };

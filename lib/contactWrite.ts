@@ -4,7 +4,7 @@
 import { type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
 import { locationIdOf } from './client';
 import {
-  customFieldDefinitions,
+  customFieldDefinitionsForWrite,
   customFieldsPayload,
   hasCustomFieldInput,
   type CustomFieldDefinition,
@@ -21,6 +21,7 @@ import {
   normalizePhone,
   normalizePhoneCountry,
   normalizeTimeZone,
+  normalizeWebsite,
   optionalText,
 } from './inputs';
 
@@ -80,7 +81,11 @@ export const contactInputFields = (mode: ContactWriteMode): PlainInputField[] =>
     text('state', 'State', `State, province or region.${keep}`),
     text('postalCode', 'Postal Code', `ZIP or postal code.${keep}`),
     text('country', 'Country', `Two-letter country code, e.g. US, GB, DE.${keep}`),
-    text('website', 'Website', `Full web address, e.g. \`https://example.com\`.${keep}`),
+    text(
+      'website',
+      'Website',
+      `A web address, e.g. \`https://example.com\`; one without http:// or https:// (\`example.com\`) is sent with https:// in front.${keep}`,
+    ),
     text('timezone', 'Time Zone', `Time zone name, e.g. America/New_York or Europe/London.${keep}`),
     {
       key: 'dateOfBirth',
@@ -149,7 +154,7 @@ const standardFields = (input: Record<string, unknown>, mode: ContactWriteMode) 
     state: optionalText(input.state),
     postalCode: optionalText(input.postalCode),
     country: normalizeCountry('Country', input.country),
-    website: optionalText(input.website),
+    website: normalizeWebsite('Website', input.website),
     timezone: normalizeTimeZone('Time Zone', input.timezone),
     dateOfBirth: normalizeDate('Date of Birth', input.dateOfBirth),
     gender: createOnly ? optionalText(input.gender) : undefined,
@@ -174,6 +179,17 @@ const nothingToUpdate = () =>
     'no field was filled, so there is nothing to change. Fill at least one field (empty fields never blank out data).',
   );
 
+const onlyDeletedFieldsFilled = (ids: string[]) => {
+  const gone =
+    ids.length === 1
+      ? `the custom field filled (ID ${ids[0]}) no longer exists`
+      : `the custom fields filled (IDs ${ids.join(', ')}) no longer exist`;
+  return invalidInput(
+    'Update Contact',
+    `${gone} in this HighLevel sub-account, and no other field was filled, so there is nothing to change. Use "Refresh fields" in the Zap editor and map the value to a current field.`,
+  );
+};
+
 /**
  * The request body for a contact write, and the custom-field definitions for its output. Standard
  * fields are checked before any request; custom-field values are checked once their definitions
@@ -196,9 +212,12 @@ export const contactWriteBody = async (
   if (mode === 'update' && !filled && !hasCustomFieldInput(input)) throw nothingToUpdate();
   const locationId = mode === 'update' ? undefined : locationIdOf(bundle);
 
-  const definitions = await customFieldDefinitions(z, bundle);
-  const customFields = customFieldsPayload(z, input, definitions, { defaultCountry });
-  // Only custom fields that were deleted in HighLevel were filled: still nothing to send.
-  if (mode === 'update' && !filled && !customFields) throw nothingToUpdate();
+  const definitions = await customFieldDefinitionsForWrite(z, bundle, input);
+  const { customFields, deletedIds } = customFieldsPayload(z, input, definitions, {
+    defaultCountry,
+  });
+  if (mode === 'update' && !filled && !customFields) {
+    throw deletedIds.length > 0 ? onlyDeletedFieldsFilled(deletedIds) : nothingToUpdate();
+  }
   return { body: compact({ locationId, ...body, customFields }), definitions };
 };

@@ -2,16 +2,18 @@
 // GET /locations/{locationId}/customFields?model=contact; they become typed Zapier input fields,
 // are written as `customFields: [{ id, field_value }]`, and are read back from `[{ id, value }]`
 // under readable keys labelled with the field's name.
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import type { CountryCode } from 'libphonenumber-js';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from './client';
+import type { ContactWriteMode } from './contactWrite';
+import { isoDate } from './dates';
 import { invalidInput } from './errors';
 import {
   isBlank,
+  listItems,
   normalizeDate,
   normalizeEmail,
-  normalizeList,
   normalizePhone,
   optionalText,
 } from './inputs';
@@ -47,6 +49,7 @@ export const OUTPUT_PARENT = 'customFieldValues';
 // Types the app cannot write through the Contacts API (uploads need HighLevel's file service).
 const UNWRITABLE = new Set(['FILE_UPLOAD', 'SIGNATURE']);
 const MULTI_VALUE = new Set(['CHECKBOX', 'MULTIPLE_OPTIONS', 'TEXTBOX_LIST']);
+const MULTI_OPTION = new Set(['CHECKBOX', 'MULTIPLE_OPTIONS']);
 const NUMERIC = new Set(['NUMERICAL', 'MONETORY']);
 // A text box list's "options" are the labels of its boxes, not values to pick from.
 const PICKLIST = new Set(['SINGLE_OPTIONS', 'RADIO', 'CHECKBOX', 'MULTIPLE_OPTIONS']);
@@ -63,7 +66,15 @@ const DESCRIPTIONS: Record<string, string> = {
   SINGLE_OPTIONS: 'dropdown',
   MULTIPLE_OPTIONS: 'multi-select dropdown; choose one or more',
   RADIO: 'one of the options',
-  TEXTBOX_LIST: 'list of text boxes; one value per box, in order',
+  TEXTBOX_LIST: 'list of text boxes; one value per box, in order, each kept whole',
+};
+
+/** What an empty custom field means in each action. */
+const LEFT_EMPTY: Record<ContactWriteMode, string> = {
+  create: 'Left empty, the new contact has no value for it.',
+  update: "Left empty, the contact's current value is kept.",
+  upsert:
+    "Left empty, a new contact has no value for it and an existing contact's current value is kept.",
 };
 
 const inFlight = new WeakMap<object, Promise<CustomFieldDefinition[]>>();
@@ -76,11 +87,16 @@ type ScopedCache = {
   set(key: string, value: unknown, ttl: number, scope: string[]): Promise<unknown>;
 };
 
-const fetchDefinitions = async (z: ZObject, bundle: Bundle): Promise<CustomFieldDefinition[]> => {
+/** `fresh` skips the cached copy (and replaces it), e.g. for the editor's "Refresh fields". */
+const fetchDefinitions = async (
+  z: ZObject,
+  bundle: Bundle,
+  fresh: boolean,
+): Promise<CustomFieldDefinition[]> => {
   const locationId = locationIdOf(bundle);
   const cache = z.cache as unknown as ScopedCache;
   const cacheKey = `customFields:contact:${locationId}`;
-  const cached = await cache.get(cacheKey, CACHE_SCOPE).catch(() => null);
+  const cached = fresh ? null : await cache.get(cacheKey, CACHE_SCOPE).catch(() => null);
   if (Array.isArray(cached)) return cached as CustomFieldDefinition[];
   const { customFields } = await callHighLevel(
     z,
@@ -101,8 +117,9 @@ const fetchDefinitions = async (z: ZObject, bundle: Bundle): Promise<CustomField
 export const customFieldDefinitions = (
   z: ZObject,
   bundle: Bundle,
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<CustomFieldDefinition[]> => {
-  const pending = inFlight.get(bundle) ?? fetchDefinitions(z, bundle);
+  const pending = (!fresh && inFlight.get(bundle)) || fetchDefinitions(z, bundle, fresh);
   inFlight.set(bundle, pending);
   return pending;
 };
@@ -127,16 +144,16 @@ const zapierTypeOf = (dataType: string): 'string' | 'text' | 'number' | 'datetim
   return 'string';
 };
 
-const helpTextOf = (definition: CustomFieldDefinition): string => {
+const helpTextOf = (definition: CustomFieldDefinition, mode: ContactWriteMode): string => {
   const kind = DESCRIPTIONS[definition.dataType] ?? definition.dataType.toLowerCase();
   const boxes =
     definition.dataType === 'TEXTBOX_LIST' && optionsOf(definition).length > 0
       ? ` (${optionsOf(definition).join(', ')})`
       : '';
-  return `Custom field \`${readableKey(definition)}\`: ${kind}${boxes}. Left empty, the contact's current value is kept.`;
+  return `Custom field \`${readableKey(definition)}\`: ${kind}${boxes}. ${LEFT_EMPTY[mode]}`;
 };
 
-const inputFieldOf = (definition: CustomFieldDefinition) => {
+const inputFieldOf = (definition: CustomFieldDefinition, mode: ContactWriteMode) => {
   const choices = PICKLIST.has(definition.dataType) ? optionsOf(definition) : [];
   return {
     key: `${INPUT_PREFIX}${definition.id}`,
@@ -145,7 +162,7 @@ const inputFieldOf = (definition: CustomFieldDefinition) => {
     required: false,
     ...(MULTI_VALUE.has(definition.dataType) ? { list: true } : {}),
     ...(choices.length > 0 ? { choices } : {}),
-    helpText: helpTextOf(definition),
+    helpText: helpTextOf(definition, mode),
   };
 };
 
@@ -156,49 +173,110 @@ const noteField = (helpText: string) => ({
   helpText,
 });
 
-// Errors that Zapier acts on itself (refresh the token, retry later) must not be swallowed.
-const RETHROWN = new Set(['RefreshAuthError', 'ThrottledError', 'ExpiredAuthError']);
+/** What a Zapier error says to the user: z.errors.Error carries `{ message, code, status }` JSON. */
+const reasonOf = (error: Error): { message: string; status?: number } => {
+  try {
+    const { message, status } = JSON.parse(error.message) as {
+      message?: unknown;
+      status?: unknown;
+    };
+    if (typeof message === 'string') {
+      return { message, ...(typeof status === 'number' ? { status } : {}) };
+    }
+  } catch {
+    // a plain message
+  }
+  return { message: error.message };
+};
 
-/** Definitions for the editor, or the error that kept them from loading. */
-const loadForEditor = async (
+/** The definitions, or the error that kept them from loading (logged); `rethrown` errors pass. */
+const loadDefinitions = async (
   z: ZObject,
   bundle: Bundle,
+  { fresh = false, rethrown }: { fresh?: boolean; rethrown: Set<string> },
 ): Promise<CustomFieldDefinition[] | Error> => {
   try {
-    return await customFieldDefinitions(z, bundle);
+    return await customFieldDefinitions(z, bundle, { fresh });
   } catch (error) {
-    if (error instanceof Error && RETHROWN.has(error.name)) throw error;
-    z.console.log(`Custom fields could not be loaded: ${String(error)}`);
-    return error instanceof Error ? error : new Error(String(error));
+    if (error instanceof Error && rethrown.has(error.name)) throw error;
+    const failure = error instanceof Error ? error : new Error(String(error));
+    z.console.log(`Custom fields could not be loaded: ${reasonOf(failure).message}`);
+    return failure;
   }
+};
+
+// Errors Zapier acts on itself (refresh the token, retry later) pass through.
+const HANDLED_BY_ZAPIER = new Set(['RefreshAuthError', 'ThrottledError', 'ExpiredAuthError']);
+// When the definitions are optional, a 401 (RefreshAuthError) is absorbed too. HighLevel answers a
+// missing scope with 401, and a connection made before the app asked for
+// locations/customFields.readonly must not be blocked where no custom field is needed; a token
+// that is really stale meets the same 401 on the step's next request, and Zapier refreshes then.
+const HANDLED_BY_ZAPIER_IF_OPTIONAL = new Set(['ThrottledError', 'ExpiredAuthError']);
+
+/**
+ * Definitions for output only (labelled custom-field values): if they cannot be loaded, the
+ * output still carries HighLevel's raw `customFields`, and the log says why.
+ */
+export const customFieldDefinitionsOrNone = async (
+  z: ZObject,
+  bundle: Bundle,
+): Promise<CustomFieldDefinition[]> => {
+  const loaded = await loadDefinitions(z, bundle, { rethrown: HANDLED_BY_ZAPIER_IF_OPTIONAL });
+  return loaded instanceof Error ? [] : loaded;
 };
 
 /**
- * Dynamic input fields for create, update and upsert, typed by HighLevel's `dataType`. If the
- * definitions cannot be loaded, the editor still shows the standard fields and says why.
+ * Definitions for a contact write: required only when the user filled a custom field, which is
+ * then refused clearly (nothing is written) if they cannot be loaded.
  */
-export const customFieldInputFields = async (z: ZObject, bundle: Bundle) => {
-  const definitions = await loadForEditor(z, bundle);
-  if (definitions instanceof Error) {
+export const customFieldDefinitionsForWrite = async (
+  z: ZObject,
+  bundle: Bundle,
+  inputData: Record<string, unknown>,
+): Promise<CustomFieldDefinition[]> => {
+  if (!hasCustomFieldInput(inputData)) return customFieldDefinitionsOrNone(z, bundle);
+  const loaded = await loadDefinitions(z, bundle, { rethrown: HANDLED_BY_ZAPIER });
+  if (!(loaded instanceof Error)) return loaded;
+  const { message, status } = reasonOf(loaded);
+  const reason = /[.!?]$/.test(message) ? message : `${message}.`;
+  throw new errors.Error(
+    `The custom fields filled in this step could not be sent, because the sub-account's custom-field list could not be loaded from HighLevel: ${reason} Nothing was changed. Retry the step, or clear its custom fields to run it without them.`,
+    'custom_fields_unavailable',
+    status ?? 502,
+  );
+};
+
+/**
+ * Dynamic input fields for create, update and upsert, typed by HighLevel's `dataType`. They are
+ * read fresh (and the cache refreshed), so that "Refresh fields" shows a field created a minute
+ * ago. If the definitions cannot be loaded, the editor still shows the standard fields and says why.
+ */
+export const customFieldInputFields =
+  (mode: ContactWriteMode) => async (z: ZObject, bundle: Bundle) => {
+    const definitions = await loadDefinitions(z, bundle, {
+      fresh: true,
+      rethrown: HANDLED_BY_ZAPIER,
+    });
+    if (definitions instanceof Error) {
+      return [
+        noteField(
+          `The sub-account's custom fields could not be loaded, so they are not shown here (${reasonOf(definitions).message}). Use "Refresh fields" to try again.`,
+        ),
+      ];
+    }
+    const files = definitions.filter((definition) => UNWRITABLE.has(definition.dataType));
+    const fields = definitions
+      .filter((definition) => !UNWRITABLE.has(definition.dataType))
+      .map((definition) => inputFieldOf(definition, mode));
+    if (files.length === 0) return fields;
+    const names = files.map(labelOf).join(', ');
     return [
       noteField(
-        `The sub-account's custom fields could not be loaded, so they are not shown here (${definitions.message}). Use "Refresh fields" to try again.`,
+        `File upload and signature custom fields (${names}) cannot be set from Zapier, so they are not listed.`,
       ),
+      ...fields,
     ];
-  }
-  const files = definitions.filter((definition) => UNWRITABLE.has(definition.dataType));
-  const fields = definitions
-    .filter((definition) => !UNWRITABLE.has(definition.dataType))
-    .map(inputFieldOf);
-  if (files.length === 0) return fields;
-  const names = files.map(labelOf).join(', ');
-  return [
-    noteField(
-      `File upload and signature custom fields (${names}) cannot be set from Zapier, so they are not listed.`,
-    ),
-    ...fields,
-  ];
-};
+  };
 
 const NUMBER = /^[-+]?[$€£]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?$/;
 
@@ -224,13 +302,66 @@ const singleValue = (label: string, raw: unknown): unknown => {
   return values[0];
 };
 
+/** An option as the field spells it, if `value` is one (any capitalisation). */
+const optionNamed = (options: string[], value: string): string | undefined =>
+  options.find((option) => option.toLowerCase() === value.toLowerCase());
+
+/**
+ * The chosen options of a checkbox or multi-select field. An option may contain commas
+ * ("Morning, before 9am"), so every item is kept whole, except an item that is not an option
+ * while each of its comma-separated parts is one: a comma-joined text mapped from an earlier step
+ * ("Email, SMS"). When the field lists no options, only a lone text is split.
+ */
+const optionValues = (definition: CustomFieldDefinition, raw: unknown): string[] => {
+  const options = optionsOf(definition);
+  const chosen = new Set<string>();
+  for (const item of listItems(raw)) {
+    const parts = item
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const joined =
+      parts.length > 1 &&
+      !optionNamed(options, item) &&
+      (options.length > 0
+        ? parts.every((part) => optionNamed(options, part))
+        : !Array.isArray(raw));
+    for (const value of joined ? parts : [item]) chosen.add(optionNamed(options, value) ?? value);
+  }
+  return [...chosen];
+};
+
+/**
+ * The boxes of a text box list, in order. Each box holds free text ("Smith, John"), so items are
+ * never split on commas or de-duplicated; a lone text fills the first box.
+ *
+ * Unverified payload: the spec has no TEXTBOX_LIST schema. HighLevel's search doc addresses the
+ * values per box (`customFields.<id>.<optionId>`), so they may be stored keyed by box id, but the
+ * definitions endpoint declares `picklistOptions: string[]` and exposes no box ids to key by. A
+ * list of strings in box order is what the spec's anyOf admits for a list (CheckboxField,
+ * customFieldsInputArraySchema) and what can be built from the declared data; confirm it against
+ * a live sub-account.
+ */
+const textBoxValues = (label: string, definition: CustomFieldDefinition, raw: unknown) => {
+  const values = listItems(raw);
+  const boxes = optionsOf(definition);
+  if (boxes.length > 0 && values.length > boxes.length) {
+    throw invalidInput(
+      label,
+      `it has ${boxes.length} boxes (${boxes.join(', ')}), but ${values.length} values were given.`,
+    );
+  }
+  return values;
+};
+
 const valueFor = (
   definition: CustomFieldDefinition,
   raw: unknown,
   defaultCountry: CountryCode | undefined,
 ): string | string[] | undefined => {
   const label = `custom field "${labelOf(definition)}"`;
-  if (MULTI_VALUE.has(definition.dataType)) return normalizeList(raw);
+  if (definition.dataType === 'TEXTBOX_LIST') return textBoxValues(label, definition, raw);
+  if (MULTI_OPTION.has(definition.dataType)) return optionValues(definition, raw);
   const value = singleValue(label, raw);
   if (NUMERIC.has(definition.dataType)) return numberFor(label, value);
   if (definition.dataType === 'DATE') return normalizeDate(label, value);
@@ -247,16 +378,18 @@ export type CustomFieldValue = { id: string; field_value: string | string[] };
 
 /**
  * `customFields` for a write: only the custom fields the user filled. A field deleted in HighLevel
- * after the Zap was built is skipped with a log line instead of failing the whole step.
+ * after the Zap was built is skipped with a log line instead of failing the whole step; its id is
+ * listed in `deletedIds`.
  */
 export const customFieldsPayload = (
   z: ZObject,
   inputData: Record<string, unknown>,
   definitions: CustomFieldDefinition[],
   { defaultCountry }: { defaultCountry?: CountryCode } = {},
-): CustomFieldValue[] | undefined => {
+): { customFields?: CustomFieldValue[]; deletedIds: string[] } => {
   const byId = new Map(definitions.map((definition) => [definition.id, definition]));
   const payload: CustomFieldValue[] = [];
+  const deletedIds: string[] = [];
   for (const [key, raw] of Object.entries(inputData)) {
     if (!key.startsWith(INPUT_PREFIX) || isBlank(raw)) continue;
     const id = key.slice(INPUT_PREFIX.length);
@@ -265,13 +398,27 @@ export const customFieldsPayload = (
       z.console.log(
         `Skipping custom field ${id}: it no longer exists in this HighLevel sub-account.`,
       );
+      deletedIds.push(id);
       continue;
     }
     if (UNWRITABLE.has(definition.dataType)) continue;
     const fieldValue = valueFor(definition, raw, defaultCountry);
     if (fieldValue !== undefined) payload.push({ id, field_value: fieldValue });
   }
-  return payload.length > 0 ? payload : undefined;
+  return { ...(payload.length > 0 ? { customFields: payload } : {}), deletedIds };
+};
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A value as output: DATE values returned as epoch milliseconds become YYYY-MM-DD like the ones
+ * stored as text, and a text box list stored per box (`{ <boxId>: text }`) becomes its list.
+ */
+const outputValueOf = (definition: CustomFieldDefinition, value: unknown): unknown => {
+  if (definition.dataType === 'DATE' && typeof value === 'number') return isoDate(value);
+  if (definition.dataType === 'TEXTBOX_LIST' && isPlainObject(value)) return Object.values(value);
+  return value;
 };
 
 /** `[{ id, value }]` → `{ favorite_color: 'Blue' }`, keyed by each field's readable key. */
@@ -283,18 +430,26 @@ export const customFieldValues = (
   const out: Record<string, unknown> = {};
   for (const { id, value } of values ?? []) {
     const definition = id ? byId.get(id) : undefined;
-    if (definition) out[readableKey(definition)] = value;
+    if (definition) out[readableKey(definition)] = outputValueOf(definition, value);
   }
   return out;
 };
 
+/** How a custom field's value is typed in the output, where Zapier's output fields allow it. */
+const outputTypeOf = (dataType: string) => {
+  if (NUMERIC.has(dataType)) return { type: 'number' as const };
+  if (dataType === 'DATE') return { type: 'datetime' as const };
+  if (MULTI_VALUE.has(dataType)) return { type: 'string' as const, list: true };
+  return {};
+};
+
 /** Output fields labelled with each custom field's name, for contact triggers, searches and actions. */
 export const customFieldOutputFields = async (z: ZObject, bundle: Bundle) => {
-  const definitions = await loadForEditor(z, bundle);
+  const definitions = await loadDefinitions(z, bundle, { rethrown: HANDLED_BY_ZAPIER });
   if (definitions instanceof Error) return [];
   return definitions.map((definition) => ({
     key: `${OUTPUT_PARENT}__${readableKey(definition)}`,
     label: labelOf(definition),
-    ...(NUMERIC.has(definition.dataType) ? { type: 'number' as const } : {}),
+    ...outputTypeOf(definition.dataType),
   }));
 };

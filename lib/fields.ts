@@ -1,7 +1,7 @@
 // Input fields that many operations share. Every id input is a dropdown fed by a hidden trigger
 // (triggers/*_choices.ts) and can still be mapped from an earlier step; contact ids also offer a
-// Find Contact search step.
-import { defineInputField } from 'zapier-platform-core';
+// Find Contact search step. Also the id output fields of actions that change one contact.
+import { defineInputField, type PlainOutputField } from 'zapier-platform-core';
 
 type IdFieldOptions = { required?: boolean; helpText?: string; label?: string };
 
@@ -97,3 +97,13 @@ export const businessIdField = (required = true, helpText?: string) =>
     helpText:
       helpText ?? 'A business of the sub-account, or a business ID mapped from an earlier step.',
   });
+
+/**
+ * The ids of an action that changes one contact (tags, followers, campaigns, workflows): Zapier
+ * wants an `id`, which is the contact's, and `contactId` says so by name. Labels stay distinct so
+ * that the editor never offers two fields called the same.
+ */
+export const changedContactIdOutputFields: PlainOutputField[] = [
+  { key: 'id', label: 'ID (Same as Contact ID)', type: 'string' },
+  { key: 'contactId', label: 'Contact ID', type: 'string' },
+];

@@ -171,11 +171,62 @@ export const normalizeList = (value: unknown): string[] => {
   return [...seen];
 };
 
+/**
+ * The items of a list input, each kept whole: trimmed, with blanks dropped. For lists whose items
+ * may themselves contain commas (a custom field's options, the boxes of a text box list).
+ */
+export const listItems = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((item) => !isBlank(item)).map(trimmed);
+
 /** A list that must not be empty, e.g. the tags to add. */
 export const requireList = (label: string, value: unknown): string[] => {
   const list = normalizeList(value);
   if (list.length === 0) throw invalidInput(label, 'at least one value is required.');
   return list;
+};
+
+// A host HighLevel's URL check accepts: a domain name with a top-level domain (punycode
+// included), an IPv4 address or a bracketed IPv6 address. "localhost" and "intranet" are not.
+const DOMAIN = /^(?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+(?:[a-z]{2,63}|xn--[a-z\d-]{1,59})$/i;
+const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+// "mailto:", "ftp://": a scheme. "example.com:8080" is a host and a port, not a scheme.
+const SCHEME = /^([a-z][a-z\d+.-]*):(?!\d)/i;
+
+/** The host of an absolute URL; '' when it does not parse or carries a user name or password. */
+const hostOf = (url: string): string => {
+  try {
+    const { hostname, username, password } = new URL(url);
+    return username || password ? '' : hostname;
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * A website → an http(s) URL. HighLevel refuses anything else with a 422 ("website must be an
+ * URL address"), so it is checked here first. A bare domain ("example.com/about") gets https://
+ * in front, so that the contact's website is a link that opens.
+ */
+export const normalizeWebsite = (label: string, value: unknown): string | undefined => {
+  if (isBlank(value)) return undefined;
+  const text = trimmed(value);
+  const expected = '(expected e.g. https://example.com or example.com)';
+  const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
+  if (scheme && scheme !== 'http' && scheme !== 'https') {
+    throw invalidInput(
+      label,
+      `"${text}" is not a web address: only http:// and https:// addresses are accepted ${expected}.`,
+    );
+  }
+  const url = scheme ? text : `https://${text}`;
+  const host = hostOf(url);
+  // The URL parser reads a number as an IPv4 address ("https://0" → 0.0.0.0): only a dotted
+  // quad as typed counts as one.
+  const ipv4 = IPV4.test(host) && url.includes(host);
+  if (/\s|^\//.test(text) || !(DOMAIN.test(host) || ipv4 || host.startsWith('['))) {
+    throw invalidInput(label, `"${text}" is not a web address ${expected}.`);
+  }
+  return url;
 };
 
 /** Zapier booleans arrive as true/false or as the strings "true"/"false"/"yes"/"no". */

@@ -1,6 +1,7 @@
 // Campaign and workflow membership (add, remove, remove from all campaigns). HighLevel answers
 // only `{ succeded }`, so each action returns the contact, what it joined or left, and the change.
 import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
+import { changedContactIdOutputFields } from './fields';
 import { requireId } from './paths';
 import { callExpectingSuccess } from './subRecords';
 
@@ -47,8 +48,7 @@ export const membershipOutputFields = (
   change: MembershipChange,
   details: PlainOutputField[],
 ): PlainOutputField[] => [
-  { key: 'id', label: 'Contact ID', type: 'string' },
-  { key: 'contactId', label: 'Contact ID', type: 'string' },
+  ...changedContactIdOutputFields,
   ...details,
   { key: change, label: change === 'added' ? 'Added' : 'Removed', type: 'boolean' },
 ];

@@ -24,6 +24,8 @@ export const noteOutput = (note: Note, contactId: string) => ({
   userId: note.userId ?? '',
   dateAdded: isoDateTime(note.dateAdded) ?? '',
   pinned: note.pinned ?? false,
+  // Only when HighLevel returns one: notes without a colour carry no `color` at all.
+  ...(note.color ? { color: note.color } : {}),
   contactId: note.contactId || contactId,
 });
 export type NoteOutput = ReturnType<typeof noteOutput>;
@@ -35,6 +37,7 @@ export const noteOutputFields = [
   { key: 'userId', label: 'Author User ID', type: 'string' },
   { key: 'dateAdded', label: 'Date Added', type: 'datetime' },
   { key: 'pinned', label: 'Pinned', type: 'boolean' },
+  { key: 'color', label: 'Color', type: 'string' },
   { key: 'contactId', label: 'Contact ID', type: 'string' },
 ] as const;
 

@@ -7,7 +7,7 @@ import { callHighLevelOrNull, locationIdOf } from '../lib/client';
 import { contactSample, contactSchema } from '../lib/contact';
 import { contactResults, contactSearchOutputFields } from '../lib/contactSearch';
 import { invalidInput } from '../lib/errors';
-import { normalizeCountry, normalizeEmail, normalizePhone } from '../lib/inputs';
+import { normalizeEmail, normalizePhone, normalizePhoneCountry } from '../lib/inputs';
 
 const inputFields = defineInputFields([
   {
@@ -41,7 +41,7 @@ const responseSchema = zod.looseObject({ contact: contactSchema.nullish() });
 export const perform = async (z: ZObject, bundle: Bundle) => {
   const { inputData } = bundle;
   const email = normalizeEmail('Email', inputData.email);
-  const defaultCountry = normalizeCountry(
+  const defaultCountry = normalizePhoneCountry(
     'Default Country for Phone Numbers',
     inputData.defaultCountry,
   );

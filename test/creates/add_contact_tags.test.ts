@@ -32,6 +32,22 @@ describe('add_contact_tags', () => {
     expect(result.tagsAdded).toEqual(['a', 'b']);
   });
 
+  // HighLevel answers only with the tags the contact has afterwards, so the app cannot tell which
+  // requested tags it already had (or never had): the labels say what the lists are.
+  it('labels the tags requested and the tags on the contact for what they are', () => {
+    const labels = Object.fromEntries(
+      (addContactTags.operation.outputFields as Array<{ key: string; label: string }>).map((f) => [
+        f.key,
+        f.label,
+      ]),
+    );
+    expect(labels).toMatchObject({
+      tagsAdded: 'Tags Requested to Add',
+      tags: 'Tags Now on Contact',
+    });
+    expect(labels.id).not.toBe(labels.contactId);
+  });
+
   it.each([
     [{ contactId: 'c123', tags: [] }, /Invalid Tags: at least one value/],
     [{ contactId: '', tags: ['vip'] }, /Invalid Contact ID/],

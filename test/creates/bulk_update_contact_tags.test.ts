@@ -111,6 +111,23 @@ describe('bulk_update_contact_tags', () => {
     );
   });
 
+  it('fails without a misleading count when HighLevel answers succeded: false and names no contact', async () => {
+    highLevel()
+      .post('/contacts/bulk/tags/update/remove')
+      .reply(201, { succeded: false, errorCount: 0, responses: [] });
+    const failure = await failureOf(
+      appTester(
+        perform,
+        bundleWith({ action: 'remove', contactIds: ['c1', 'c2', 'c3'], tags: ['vip'] }),
+      ),
+    );
+    expect(failure).toMatchObject({ code: 'bulk_tags_failed' });
+    expect(failure.message).toBe(
+      'HighLevel answered that it could not remove the tags, without naming a contact that failed, ' +
+        'so it is unknown which of the 3 contacts changed. Check them in HighLevel, then retry the step.',
+    );
+  });
+
   it.each([
     [
       { action: 'toggle', contactIds: ['c1'], tags: ['vip'] },

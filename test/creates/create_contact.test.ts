@@ -152,11 +152,38 @@ describe('create_contact', () => {
       .post('/contacts/')
       .reply(422, {
         statusCode: 422,
-        message: ['website must be an URL address'],
+        message: ['source must be shorter than or equal to 255 characters'],
         error: 'Unprocessable Entity',
       });
-    const failure = await failureOf(appTester(perform, bundleWith({ website: 'not a site' })));
-    expect(failure.message).toBe('HighLevel rejected the request: website must be an URL address.');
+    const failure = await failureOf(appTester(perform, bundleWith({ source: 'Zapier' })));
+    expect(failure.message).toBe(
+      'HighLevel rejected the request: source must be shorter than or equal to 255 characters.',
+    );
+  });
+
+  // HighLevel answers 422 "website must be an URL address" to anything else, after the fact.
+  it.each([
+    ['https://www.tesla.com/models?x=1', 'https://www.tesla.com/models?x=1'],
+    ['http://example.co.uk:8080', 'http://example.co.uk:8080'],
+    [' example.com ', 'https://example.com'],
+    ['www.example.com/about', 'https://www.example.com/about'],
+  ])('sends the website %j as %j', async (website, sent) => {
+    noCustomFields();
+    const scope = highLevel()
+      .post('/contacts/', { locationId: LOCATION_ID, firstName: 'Ann', website: sent })
+      .reply(201, created({ firstName: 'Ann', website: sent }));
+    await appTester(perform, bundleWith({ firstName: 'Ann', website }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each([
+    ['not a site', /^Invalid Website: "not a site" is not a web address \(expected e\.g\./],
+    ['localhost:3000', /^Invalid Website: "localhost:3000" is not a web address/],
+    ['https://', /^Invalid Website: "https:\/\/" is not a web address/],
+    ['mailto:ann@example.com', /only http:\/\/ and https:\/\/ addresses are accepted/],
+    ['ftp://files.example.com', /only http:\/\/ and https:\/\/ addresses are accepted/],
+  ])('refuses the website %j before any request', async (website, message) => {
+    await expectInvalidInput(appTester(perform, bundleWith({ firstName: 'A', website })), message);
   });
 
   it('shows the standard fields, then the custom fields, and labels the outputs', () => {

@@ -47,6 +47,7 @@ describe('create_note', () => {
       userId: USER_ID,
       dateAdded: '2026-10-07T11:20:03.121Z',
       pinned: true,
+      color: '#FFAA00',
       contactId: 'c123',
     });
   });
@@ -68,6 +69,8 @@ describe('create_note', () => {
     );
 
     expect(result).toMatchObject({ id: 'n124', contactId: 'c123', pinned: false, userId: '' });
+    // HighLevel returned no colour, so the output has none (not an invented empty one).
+    expect(result).not.toHaveProperty('color');
   });
 
   it.each([

@@ -32,6 +32,21 @@ describe('remove_contact_tags', () => {
     expect(result).toMatchObject({ tags: [], tagsText: '' });
   });
 
+  // HighLevel answers only with the tags the contact has afterwards, so the app cannot tell which
+  // requested tags it already had (or never had): the labels say what the lists are.
+  it('labels the tags requested and the tags on the contact for what they are', () => {
+    const labels = Object.fromEntries(
+      (removeContactTags.operation.outputFields as Array<{ key: string; label: string }>).map(
+        (f) => [f.key, f.label],
+      ),
+    );
+    expect(labels).toMatchObject({
+      tagsRemoved: 'Tags Requested to Remove',
+      tags: 'Tags Still on Contact',
+    });
+    expect(labels.id).not.toBe(labels.contactId);
+  });
+
   it.each([
     [{ contactId: 'c123', tags: [] }, /^Invalid Tags: at least one value/],
     [{ contactId: 'c123', tags: [' , '] }, /^Invalid Tags: at least one value/],

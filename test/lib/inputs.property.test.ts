@@ -11,6 +11,7 @@ import examples from 'libphonenumber-js/mobile/examples';
 import {
   compact,
   isBlank,
+  listItems,
   normalizeBoolean,
   normalizeCountry,
   normalizeDate,
@@ -19,6 +20,7 @@ import {
   normalizeList,
   normalizePhone,
   normalizeTimeZone,
+  normalizeWebsite,
   requireList,
 } from '../../lib/inputs';
 
@@ -333,6 +335,74 @@ const casings = (word: string) =>
   fc
     .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
     .map((upper) => [...word].map((char, i) => (upper[i] ? char.toUpperCase() : char)).join(''));
+
+describe('listItems', () => {
+  it('keeps every non-blank item whole (commas and repeats included), trimmed, in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string()), (items) => {
+        expect(listItems(items)).toEqual(
+          items.filter((item) => item.trim() !== '').map((item) => item.trim()),
+        );
+      }),
+    );
+  });
+
+  it('reads a lone value as a one-item list, and a blank as none', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        expect(listItems(text)).toEqual(text.trim() ? [text.trim()] : []);
+      }),
+    );
+  });
+});
+
+// --- websites ----------------------------------------------------------------------------
+
+const domains = fc
+  .tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,6}$/))
+  .map(([labels, tld]) => [...labels, tld].join('.'));
+const paths = fc.constantFrom('', '/', '/about', '/a/b?x=1&y=2', '#top', ':8080/shop');
+
+describe('normalizeWebsite', () => {
+  it('keeps any http(s) address as typed, and puts https:// before a bare domain', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('http://', 'https://', 'HTTPS://', ''),
+        domains,
+        paths,
+        (scheme, domain, path) => {
+          const typed = `${scheme}${domain}${path}`;
+          expect(normalizeWebsite('Website', ` ${typed} `)).toBe(
+            scheme ? typed : `https://${typed}`,
+          );
+        },
+      ),
+    );
+  });
+
+  it('refuses other schemes, hosts without a top-level domain, and text with spaces', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.constantFrom('ftp', 'mailto', 'javascript', 'file').map((s) => `${s}:example.com`),
+          label.filter((host) => !host.includes('.')).map((host) => `https://${host}`),
+          domains.map((domain) => `${domain} and more`),
+        ),
+        (text) => {
+          expect(messageOf(() => normalizeWebsite('Website', text))).toMatch(
+            /^Invalid Website: ".*" is not a web address/,
+          );
+        },
+      ),
+    );
+  });
+
+  it('leaves blanks out', () => {
+    fc.assert(
+      fc.property(blanks, (value) => expect(normalizeWebsite('Website', value)).toBeUndefined()),
+    );
+  });
+});
 
 describe('normalizeBoolean', () => {
   it('reads yes/no words in any case and with spaces', () => {

@@ -90,6 +90,10 @@ describe('find_contact', () => {
       { phone: '4155550134', defaultCountry: 'USA' },
       /Invalid Default Country for Phone Numbers: "USA" is not a two-letter country code/,
     ],
+    [
+      { phone: '4155550134', defaultCountry: 'XX' },
+      /^Invalid Default Country for Phone Numbers: "XX" is not a country whose phone numbers/,
+    ],
   ])('refuses %j before sending anything', async (inputData, message) => {
     await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
