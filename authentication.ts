@@ -2,13 +2,22 @@
 // the location token that comes back is what every Contacts endpoint requires.
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { callHighLevel, locationIdOf } from './lib/client';
-import { marketplaceUrl, SCOPES, tokenUrl } from './lib/config';
-import { redactSecrets } from './lib/errors';
+import { marketplaceUrl, requestTimeoutMs, SCOPES, tokenUrl } from './lib/config';
+import {
+  highLevelError,
+  isNetworkFailure,
+  redactSecrets,
+  unexpectedResponse,
+  unreachable,
+  unreadableResponse,
+} from './lib/errors';
 import { locationResponseSchema } from './lib/schemas';
 
 type TokenResponse = {
   access_token?: string;
   refresh_token?: string;
+  /** The scopes HighLevel granted, space-separated. */
+  scope?: string;
   userType?: string;
   locationId?: string;
   companyId?: string;
@@ -33,12 +42,17 @@ const authorizeUrl = async (_z: ZObject, bundle: Bundle): Promise<string> => {
   return `${marketplaceUrl()}/v2/oauth/chooselocation?${params.toString()}`;
 };
 
-/** POST /oauth/token: form-encoded, no bearer; HighLevel's refusals are worded for the user. */
+/**
+ * POST /oauth/token: form-encoded, no bearer. Only HighLevel's refusals (400/401: invalid_grant,
+ * "Location is not active") are `whenRefused`; a refresh that failed for any other reason (5xx,
+ * 429, no answer) must not mark the connection expired, so those fail like any other call.
+ */
 const requestTokens = async (
   z: ZObject,
   form: Record<string, string>,
   whenRefused: (detail: string) => Error,
 ): Promise<TokenResponse> => {
+  const secrets = [form.code, form.refresh_token, process.env.CLIENT_SECRET];
   let response;
   try {
     response = await z.request({
@@ -51,18 +65,26 @@ const requestTokens = async (
         user_type: 'Location',
         ...form,
       },
+      timeout: requestTimeoutMs(),
       skipThrowForStatus: true,
     });
   } catch (error) {
     // core turns any 401 into RefreshAuthError, even here; on the token endpoint it means "refused".
     if (error instanceof Error && error.name === 'RefreshAuthError') throw whenRefused('');
+    if (isNetworkFailure(error)) throw unreachable(error);
     throw error;
   }
-  const data = (response.data ?? {}) as TokenResponse;
-  if (response.status >= 400 || !data.access_token) {
+  if (response.status === 400 || response.status === 401) {
+    const data = (response.data ?? {}) as TokenResponse;
     const said = [data.error_description, data.message, data.error].find(Boolean) ?? '';
-    throw whenRefused(redactSecrets(String(said), [form.code, form.refresh_token]));
+    throw whenRefused(redactSecrets(String(said), secrets));
   }
+  if (response.status >= 400) throw highLevelError(response, secrets);
+  if (response.data === undefined) {
+    throw unreadableResponse(response.status, !response.content?.trim());
+  }
+  const data = response.data as TokenResponse | null;
+  if (!data?.access_token) throw unexpectedResponse('its token response had no access_token');
   return data;
 };
 
@@ -77,6 +99,8 @@ const connectionFields = (z: ZObject, data: TokenResponse) => {
     locationId: data.locationId,
     companyId: data.companyId ?? '',
     userId: data.userId ?? '',
+    // Lets a step that needs a scope the connection lacks say so (lib/middleware.ts).
+    grantedScopes: data.scope ?? '',
   };
 };
 
@@ -99,7 +123,8 @@ const getAccessToken = async (z: ZObject, bundle: Bundle) => {
 };
 
 // Refresh tokens rotate: each refresh returns a new one and the old one stops working, so the new
-// pair is always returned for Zapier to store.
+// pair is always returned for Zapier to store. A reply without one keeps the current refresh token:
+// storing '' would lose the connection at the next refresh.
 const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
   const data = await requestTokens(
     z,
@@ -109,11 +134,14 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
         `Your HighLevel connection has expired or was revoked${detail ? ` (${detail})` : ''}. Please reconnect your HighLevel account.`,
       ),
   );
+  const kept = bundle.authData;
   return connectionFields(z, {
     ...data,
-    locationId: data.locationId ?? bundle.authData.locationId,
-    companyId: data.companyId ?? bundle.authData.companyId,
-    userId: data.userId ?? bundle.authData.userId,
+    refresh_token: data.refresh_token || kept.refresh_token,
+    locationId: data.locationId ?? kept.locationId,
+    companyId: data.companyId ?? kept.companyId,
+    userId: data.userId ?? kept.userId,
+    scope: data.scope ?? kept.grantedScopes,
   });
 };
 
@@ -137,6 +165,7 @@ export default {
     { key: 'locationId', type: 'string', required: false, computed: true },
     { key: 'companyId', type: 'string', required: false, computed: true },
     { key: 'userId', type: 'string', required: false, computed: true },
+    { key: 'grantedScopes', type: 'string', required: false, computed: true },
   ],
   oauth2Config: {
     authorizeUrl,

@@ -3,13 +3,13 @@
 import zapier from 'zapier-platform-core';
 import authentication from '../authentication';
 import packageJson from '../package.json';
-import { addHighLevelHeaders, throwForHighLevelErrors } from './middleware';
+import { addHighLevelHeaders, refuseScopesNotGranted, throwForHighLevelErrors } from './middleware';
 
 export const appBase = {
   version: packageJson.version,
   platformVersion: zapier.version,
   authentication,
-  beforeRequest: [addHighLevelHeaders],
+  beforeRequest: [addHighLevelHeaders, refuseScopesNotGranted],
   afterResponse: [throwForHighLevelErrors],
   // 429s reach throwForHighLevelErrors, which reads HighLevel's X-RateLimit-* delay.
   flags: { throwForThrottlingEarly: false },

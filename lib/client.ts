@@ -3,7 +3,16 @@
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { requestTimeoutMs } from './config';
-import { invalidInput, redactSecrets, unreachable, unreadableResponse } from './errors';
+import { requiredScope } from './endpointScopes';
+import {
+  invalidInput,
+  isNetworkFailure,
+  isRecordNotFound,
+  type RecordInPath,
+  unexpectedResponse,
+  unreachable,
+  unreadableResponse,
+} from './errors';
 import type { HighLevelMiddlewareData } from './middleware';
 import { apiUrl } from './paths';
 
@@ -18,16 +27,15 @@ export type HighLevelCall = {
   timeoutMs?: number;
 };
 
-// Errors Zapier itself understands pass through untouched; anything else is a network failure.
-const ZAPIER_ERRORS = new Set([
-  'AppError',
-  'ThrottledError',
-  'RefreshAuthError',
-  'ExpiredAuthError',
-  'HaltedError',
-  'ResponseError',
-  'CheckError',
-]);
+/**
+ * `/contacts/{contactId}/tasks/{taskId}` → the contact, then the task: what a "not found" can be
+ * about. Only `…Id` parameters name records; fixed words (`bulk`, `upsert`) and `{type}` do not.
+ */
+const recordsIn = (template: string, params: Record<string, unknown> = {}): RecordInPath[] =>
+  [...template.matchAll(/\{(\w+)Id\}/g)].map(([, kind]) => ({
+    kind: kind as string,
+    id: String(params[`${kind}Id`]).trim(),
+  }));
 
 const describeIssues = (error: zod.ZodError): string =>
   error.issues
@@ -36,25 +44,32 @@ const describeIssues = (error: zod.ZodError): string =>
     .join('; ');
 
 async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
-  const middlewareData: HighLevelMiddlewareData = { allowNotFound };
+  const method = call.method ?? 'GET';
   const query = Object.fromEntries(
     Object.entries(call.query ?? {}).filter(([, value]) => value !== undefined && value !== ''),
   );
   const url = apiUrl(call.path, call.pathParams); // throws on an unsafe id: nothing is sent
+  const middlewareData: HighLevelMiddlewareData = {
+    allowNotFound,
+    records: recordsIn(call.path, call.pathParams),
+    scope: requiredScope(method, call.path),
+  };
   try {
     return await z.request({
-      method: call.method ?? 'GET',
+      method,
       url,
       params: query,
       body: call.body,
       middlewareData,
       timeout: call.timeoutMs ?? requestTimeoutMs(),
-      // Our middleware throws for every other failure; core must not throw on the allowed 404.
+      // Our middleware throws for every other failure; core must not throw on an allowed
+      // "not found".
       skipThrowForStatus: allowNotFound,
     });
   } catch (error) {
-    if (error instanceof Error && ZAPIER_ERRORS.has(error.name)) throw error;
-    throw unreachable(error);
+    // Only "no answer" is HighLevel's fault; Zapier's errors and our own bugs surface as they are.
+    if (isNetworkFailure(error)) throw unreachable(error);
+    throw error;
   }
 }
 
@@ -66,12 +81,7 @@ function parse<S extends zod.ZodType>(
     throw unreadableResponse(response.status, !response.content?.trim());
   }
   const result = schema.safeParse(response.data);
-  if (!result.success) {
-    throw invalidInput(
-      'response from HighLevel',
-      `it did not have the expected shape (${redactSecrets(describeIssues(result.error))}).`,
-    );
-  }
+  if (!result.success) throw unexpectedResponse(describeIssues(result.error));
   return result.data;
 }
 
@@ -84,14 +94,17 @@ export async function callHighLevel<S extends zod.ZodType>(
   return parse(schema, await send(z, call, false));
 }
 
-/** Like callHighLevel, but a 404 means "no such record" and resolves to null (for searches). */
+/**
+ * Like callHighLevel, but "no such record" resolves to null (for searches): a 404, or the 400/422
+ * "… not found" HighLevel also answers with (see isRecordNotFound).
+ */
 export async function callHighLevelOrNull<S extends zod.ZodType>(
   z: ZObject,
   call: HighLevelCall,
   schema: S,
 ): Promise<zod.infer<S> | null> {
   const response = await send(z, call, true);
-  if (response.status === 404) return null;
+  if (isRecordNotFound(response)) return null;
   return parse(schema, response);
 }
 

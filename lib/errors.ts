@@ -2,12 +2,23 @@
 // passes through `highLevelError` (from the afterResponse middleware), so each rule lives here once.
 import { errors } from 'zapier-platform-core';
 
+/** A record a call is about, from its path template: `{taskId}` → `{ kind: 'task', id }`. */
+export type RecordInPath = { kind: string; id: string };
+
+/** What the client knows about a call that HighLevel's answer does not say (via middlewareData). */
+export type CallContext = {
+  /** The records named in the path, outermost first: contact, then its task. */
+  records?: RecordInPath[];
+  /** The OAuth scope HighLevel's spec declares for the endpoint. */
+  scope?: string;
+};
+
 type ResponseLike = {
   status: number;
   data?: unknown;
   content?: string;
   headers: { get(name: string): string | null };
-  request?: { url?: string; headers?: Record<string, string> };
+  request?: { url?: string; headers?: Record<string, string>; middlewareData?: CallContext };
 };
 
 /** HighLevel's rate window, used when a 429 carries no hint of its own. */
@@ -46,54 +57,62 @@ const messagesOf = (body: Record<string, unknown>): string[] => {
 
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-/** `/contacts/c1/tasks/t1` → [['contacts','c1'],['tasks','t1']]: what a 404 was about. */
-const NOUNS: Record<string, string> = {
-  contacts: 'contact',
-  tasks: 'task',
-  notes: 'note',
-  campaigns: 'campaign',
-  workflow: 'workflow',
-  business: 'business',
-  locations: 'location',
-  appointments: 'appointment',
-};
+// "Task not found", "Contact with id lookup not found": HighLevel names the missing kind first.
+const kindNamedIn = (said: string): string | undefined =>
+  /^(\w+)\b.*\bnot found/i.exec(said)?.[1]?.toLowerCase();
 
-const objectsInPath = (url: string | undefined): Array<{ noun: string; id: string }> => {
-  if (!url) return [];
-  const segments = new URL(url, 'https://x').pathname.split('/').filter(Boolean);
-  const found: Array<{ noun: string; id: string }> = [];
-  for (let i = 0; i < segments.length - 1; i += 1) {
-    const noun = NOUNS[segments[i] as string];
-    const id = segments[i + 1] as string;
-    if (noun && !(id in NOUNS) && id !== 'removeAll' && id !== 'search') {
-      found.push({ noun, id: decodeURIComponent(id) });
-      i += 1;
-    }
-  }
-  return found;
-};
-
-const notFoundMessage = (response: ResponseLike, said: string[]): string => {
-  const objects = objectsInPath(response.request?.url);
-  // HighLevel usually names the missing kind ("Contact not found"); trust it over the URL.
-  const named = /^(\w+) not found/i.exec(said[0] ?? '')?.[1]?.toLowerCase();
-  const missing = objects.find((o) => o.noun === named) ?? objects[objects.length - 1];
+const notFoundMessage = (records: RecordInPath[], said: string[]): string => {
+  // Trust HighLevel's word for which record is missing; otherwise it is the innermost one.
+  const named = kindNamedIn(said[0] ?? '');
+  const missing = records.find((r) => r.kind === named) ?? records[records.length - 1];
   if (!missing)
     return `HighLevel could not find what this step asked for${said[0] ? ` (${said[0]})` : ''}.`;
-  const owner = objects.find((o) => o !== missing && o.noun === 'contact');
+  const owner = records.find((r) => r !== missing && r.kind === 'contact');
   const where = owner ? ` on contact "${owner.id}"` : '';
-  return `HighLevel could not find the ${missing.noun} "${missing.id}"${where}. It may have been deleted, or it belongs to another sub-account.`;
+  return `HighLevel could not find the ${missing.kind} "${missing.id}"${where}. It may have been deleted, or it belongs to another sub-account.`;
 };
 
-const forbiddenMessage = (said: string[]): string => {
+/**
+ * The connection was never granted the scope this step needs. Not ExpiredAuthError: the
+ * connection still works for every other step, and refreshing cannot add a scope; only
+ * reconnecting (approving the app's current scopes) can.
+ */
+export const missingScope = (scope: string | undefined, said = ''): Error => {
+  const which = scope ? `: "${scope}".` : said ? `. HighLevel said: ${sentence(said)}` : '.';
+  return new errors.Error(
+    `This HighLevel connection lacks a permission (scope) this step needs${which} Reconnect HighLevel in Zapier and approve every permission the app asks for, to grant it.`,
+    'missing_scope',
+    403,
+  );
+};
+
+const SCOPE_REFUSAL = /scope|not authorized|permission/i;
+
+const forbidden = (said: string[], scope: string | undefined): Error => {
   const text = said.join(' ');
   if (/access to this location/i.test(text)) {
-    return 'This HighLevel connection has no access to that sub-account (location). Reconnect HighLevel and choose the sub-account this Zap should use.';
+    return new errors.Error(
+      'This HighLevel connection has no access to that sub-account (location). Reconnect HighLevel and choose the sub-account this Zap should use.',
+      'forbidden',
+      403,
+    );
   }
-  if (/scope|not authorized|permission/i.test(text)) {
-    return `This HighLevel connection lacks a permission (scope) this step needs: ${sentence(text)} Reconnect HighLevel to grant the app's current scopes.`;
-  }
-  return `HighLevel refused this step (403)${text ? `: ${sentence(text)}` : '.'}`;
+  if (SCOPE_REFUSAL.test(text)) return missingScope(scope, text);
+  return new errors.Error(
+    `HighLevel refused this step (403)${text ? `: ${sentence(text)}` : '.'}`,
+    'forbidden',
+    403,
+  );
+};
+
+/**
+ * "No such record". Not only 404: HighLevel documents 400/401/422 (never 404) for its record
+ * endpoints, and answers an unknown contact id with 400 "Contact with id … not found".
+ */
+export const isRecordNotFound = (response: ResponseLike): boolean => {
+  if (response.status === 404) return true;
+  if (response.status !== 400 && response.status !== 422) return false;
+  return messagesOf(bodyOf(response)).some((message) => /not found/i.test(message));
 };
 
 const throttleDelaySeconds = (response: ResponseLike): number => {
@@ -119,23 +138,37 @@ const duplicateMessage = (meta: Record<string, unknown>): string => {
 };
 
 /**
- * The Zapier error for a failed HighLevel response. Statuses below 400 never get here.
- * 401 is normally turned into RefreshAuthError by core before this runs (autoRefresh).
+ * The Zapier error for a failed HighLevel response. Statuses below 400 never get here. `secrets`
+ * are values to keep out of the message besides the request's bearer (e.g. a refresh token).
+ * 401 is normally turned into RefreshAuthError by core before this runs (autoRefresh), which is
+ * why missing scopes are also checked before a request is sent (see middleware.ts).
  */
-export const highLevelError = (response: ResponseLike): Error => {
+export const highLevelError = (
+  response: ResponseLike,
+  secrets: Array<string | undefined> = [],
+): Error => {
   const body = bodyOf(response);
-  const said = messagesOf(body).map((m) =>
-    redactSecrets(m, [response.request?.headers?.Authorization?.replace(/^Bearer\s+/i, '')]),
-  );
+  const bearer = response.request?.headers?.Authorization?.replace(/^Bearer\s+/i, '');
+  const said = messagesOf(body).map((m) => redactSecrets(m, [bearer, ...secrets]));
   const status = response.status;
   const meta = body.meta as Record<string, unknown> | undefined;
+  const context = response.request?.middlewareData ?? {};
 
   if (status === 400 && meta && typeof meta.contactId === 'string') {
     return new errors.Error(duplicateMessage(meta), 'duplicate_contact', status);
   }
-  if (status === 401) return new errors.RefreshAuthError();
-  if (status === 403) return new errors.Error(forbiddenMessage(said), 'forbidden', status);
-  if (status === 404) return new errors.Error(notFoundMessage(response, said), 'not_found', status);
+  if (status === 401) {
+    // A missing scope is a 401 too; refreshing would only get the same answer again.
+    const text = said.join(' ');
+    return /not authorized for this scope/i.test(text)
+      ? missingScope(context.scope, text)
+      : new errors.RefreshAuthError();
+  }
+  if (status === 403) return forbidden(said, context.scope);
+  if (isRecordNotFound(response)) {
+    // One meaning, one error: a 400 "… not found" reads (and reports) like a 404.
+    return new errors.Error(notFoundMessage(context.records ?? [], said), 'not_found', 404);
+  }
   if (status === 429) {
     return new errors.ThrottledError(
       "HighLevel's rate limit for this sub-account (100 requests per 10 seconds) was reached. Zapier will retry this step shortly.",
@@ -167,6 +200,32 @@ export const unreadableResponse = (status: number, empty: boolean): Error =>
     'unreadable_response',
     502,
   );
+
+/**
+ * HighLevel answered with JSON of the wrong shape: not the user's input at fault, and not known to
+ * be temporary. `what` names what was wrong (field paths, never values that could be tokens).
+ */
+export const unexpectedResponse = (what: string): Error =>
+  new errors.Error(
+    `HighLevel sent a response this app did not expect (${redactSecrets(what)}), so the result of this step is unknown. Check the record in HighLevel before retrying; if this keeps happening, HighLevel may have changed its API.`,
+    'unexpected_response',
+    502,
+  );
+
+// What "no answer" looks like from node-fetch and Node's sockets; anything else is a bug to surface.
+const NETWORK_ERROR_NAMES = new Set(['FetchError', 'AbortError', 'TimeoutError']);
+const NETWORK_ERROR_CODES =
+  /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH|EPROTO|UND_ERR_\w+|ERR_SOCKET_\w+|ERR_STREAM_PREMATURE_CLOSE)$/;
+
+/** A request that never got an answer, as opposed to a programming error (TypeError…). */
+export const isNetworkFailure = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    NETWORK_ERROR_NAMES.has(error.name) ||
+    (typeof code === 'string' && NETWORK_ERROR_CODES.test(code))
+  );
+};
 
 /** The request never got an answer (connection refused, reset, timed out). */
 export const unreachable = (cause: unknown): Error => {

@@ -2,7 +2,7 @@
 // mapped to Zapier errors on the way back.
 import type { AfterResponseMiddleware, BeforeRequestMiddleware } from 'zapier-platform-core';
 import { API_VERSION, tokenUrl } from './config';
-import { highLevelError } from './errors';
+import { type CallContext, highLevelError, isRecordNotFound, missingScope } from './errors';
 
 const isTokenRequest = (url: string | undefined): boolean =>
   !!url && url.split('?')[0] === tokenUrl();
@@ -22,13 +22,37 @@ export const addHighLevelHeaders: BeforeRequestMiddleware = (request, _z, bundle
   return request;
 };
 
-/** Requests can opt into receiving a 404 (searches answer "nothing found" instead of failing). */
-export type HighLevelMiddlewareData = { allowNotFound?: boolean };
+/**
+ * What lib/client.ts tells the middleware about a call: the records and scope it concerns, and
+ * whether "no such record" is an answer rather than a failure (searches return nothing instead).
+ */
+export type HighLevelMiddlewareData = CallContext & { allowNotFound?: boolean };
+
+const middlewareDataOf = (request: unknown): HighLevelMiddlewareData =>
+  (request as { middlewareData?: HighLevelMiddlewareData } | undefined)?.middlewareData ?? {};
+
+/**
+ * A call outside the scopes HighLevel granted this connection fails here, before it is sent.
+ * HighLevel would answer it with a 401, and with `autoRefresh` core turns every 401 into
+ * RefreshAuthError before any afterResponse middleware can read why: Zapier would refresh, retry,
+ * and fail the same way again, since a refresh never adds a scope. `grantedScopes` is the token
+ * response's `scope` (authentication.ts).
+ */
+export const refuseScopesNotGranted: BeforeRequestMiddleware = (request, _z, bundle) => {
+  const { scope } = middlewareDataOf(request);
+  const granted = String(bundle.authData?.grantedScopes ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  // Unknown (a connection made before the app stored them): let HighLevel decide.
+  if (scope && granted.length > 0 && !granted.includes(scope)) throw missingScope(scope);
+  return request;
+};
 
 export const throwForHighLevelErrors: AfterResponseMiddleware = (response) => {
   if (response.status < 400) return response;
   if (isTokenRequest(response.request?.url)) return response; // authentication.ts words these itself
-  const data = (response.request as { middlewareData?: HighLevelMiddlewareData }).middlewareData;
-  if (response.status === 404 && data?.allowNotFound) return response;
+  if (middlewareDataOf(response.request).allowNotFound && isRecordNotFound(response)) {
+    return response;
+  }
   throw highLevelError(response);
 };

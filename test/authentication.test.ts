@@ -86,6 +86,7 @@ describe('authentication', () => {
       locationId: LOCATION_ID,
       companyId: 'UAXssdawIWAWD',
       userId: 'y0BeYjuRIlDwsDcOHOJo',
+      grantedScopes: 'contacts.readonly contacts.write',
     });
   });
 
@@ -129,6 +130,18 @@ describe('authentication', () => {
     expect(result.refresh_token).toBe('rotated-refresh-token-2');
     expect(result.access_token).toBe('new-access-token-0001');
     expect(result.locationId).toBe(LOCATION_ID);
+    expect(result.grantedScopes).toBe(tokenResponse.scope);
+  });
+
+  it('keeps the current refresh token and scopes when a refresh reply omits them', async () => {
+    const { refresh_token: _omitted, scope: _unsaid, ...reply } = tokenResponse;
+    nock(API).post('/oauth/token').reply(200, reply);
+    const result = await appTester(refreshAccessToken, {
+      authData: { ...authData, grantedScopes: 'contacts.readonly' },
+    });
+    expect(result.access_token).toBe('new-access-token-0001');
+    expect(result.refresh_token).toBe(authData.refresh_token);
+    expect(result.grantedScopes).toBe('contacts.readonly');
   });
 
   it.each([400, 401])(
@@ -147,6 +160,95 @@ describe('authentication', () => {
       expect(failure.message).not.toContain(authData.access_token);
     },
   );
+
+  it('says which refusal it was: "Location is not active" (400) expires the connection', async () => {
+    nock(API)
+      .post('/oauth/token')
+      .reply(400, { statusCode: 400, message: 'Location is not active' });
+    const failure = await failureOf(appTester(refreshAccessToken, { authData }));
+    expect(failure.name).toBe('ExpiredAuthError');
+    expect(failure.message).toMatch(/\(Location is not active\)\. Please reconnect/);
+  });
+
+  describe('a token request that failed without being refused never expires the connection', () => {
+    const tokenRequests = {
+      refresh: () => appTester(refreshAccessToken, { authData }),
+      'code exchange': () =>
+        appTester(getAccessToken, { inputData: { code: 'code-123', redirect_uri: 'r' } }),
+    };
+    const names = Object.keys(tokenRequests) as Array<keyof typeof tokenRequests>;
+    const expectNoSecrets = (message: string) => {
+      for (const secret of [authData.refresh_token, 'code-123', 'test-client-secret']) {
+        expect(message).not.toContain(secret);
+      }
+    };
+
+    it.each(names.flatMap((name) => [500, 502, 503].map((status) => ({ name, status }))))(
+      '$name answered $status: HighLevel failed, the step can be retried',
+      async ({ name, status }) => {
+        nock(API).post('/oauth/token').reply(status, `<html>${authData.refresh_token}</html>`);
+        const failure = await failureOf(tokenRequests[name]());
+        expect(failure).toMatchObject({ name: 'AppError', code: 'highlevel_unavailable', status });
+        expect(failure.message).toMatch(/\(HTTP \d+\).*the step can be retried\.$/);
+        expectNoSecrets(failure.message);
+      },
+    );
+
+    it.each([
+      [{ 'Retry-After': '7' }, 7],
+      [{ 'X-RateLimit-Interval-Milliseconds': '2500' }, 3],
+    ])('429 with %j: Zapier throttling with a delay of %i s', async (headers, delay) => {
+      nock(API)
+        .post('/oauth/token')
+        .reply(429, { statusCode: 429, message: 'Too many requests' }, headers);
+      const failure = await failureOf(appTester(refreshAccessToken, { authData }));
+      expect(failure).toMatchObject({ name: 'ThrottledError', delay });
+    });
+
+    it.each(names)('%s without an answer: HighLevel could not be reached', async (name) => {
+      nock(API)
+        .post('/oauth/token')
+        .replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+      const failure = await failureOf(tokenRequests[name]());
+      expect(failure).toMatchObject({ name: 'AppError', code: 'network_error' });
+      expect(failure.message).toMatch(/^Could not reach HighLevel \(.*socket hang up.*\)\./);
+    });
+
+    it('gives up on a token request after the request timeout', async () => {
+      process.env.HIGHLEVEL_REQUEST_TIMEOUT_MS = '50';
+      try {
+        nock(API).post('/oauth/token').delay(500).reply(200, tokenResponse);
+        const failure = await failureOf(appTester(refreshAccessToken, { authData }));
+        expect(failure).toMatchObject({ code: 'network_error' });
+        expect(failure.message).toMatch(/timeout/);
+      } finally {
+        delete process.env.HIGHLEVEL_REQUEST_TIMEOUT_MS;
+      }
+    });
+
+    it("a 422 keeps HighLevel's words, without the refresh token", async () => {
+      nock(API)
+        .post('/oauth/token')
+        .reply(422, {
+          statusCode: 422,
+          message: [`refresh_token ${authData.refresh_token} must be shorter`],
+        });
+      const failure = await failureOf(appTester(refreshAccessToken, { authData }));
+      expect(failure).toMatchObject({ name: 'AppError', code: 'rejected', status: 422 });
+      expectNoSecrets(failure.message);
+    });
+
+    it.each([
+      ['no access_token', { ...tokenResponse, access_token: undefined }, 'unexpected_response'],
+      ['a body that is not JSON', '<html>ok</html>', 'unreadable_response'],
+    ])('a 200 with %s', async (_what, body, code) => {
+      nock(API)
+        .post('/oauth/token')
+        .reply(200, body as nock.Body);
+      const failure = await failureOf(appTester(refreshAccessToken, { authData }));
+      expect(failure).toMatchObject({ name: 'AppError', code });
+    });
+  });
 
   it('tests the connection with GET /locations/{locationId} and labels it with the location name', async () => {
     highLevel()
@@ -174,11 +276,12 @@ describe('authentication', () => {
     expect(failure.message).toMatch(/only works with a sub-account/);
   });
 
-  it('keeps locationId, companyId and userId as computed connection fields', () => {
+  it('keeps locationId, companyId, userId and the granted scopes as computed connection fields', () => {
     expect(authentication.fields.map((field) => [field.key, field.computed])).toEqual([
       ['locationId', true],
       ['companyId', true],
       ['userId', true],
+      ['grantedScopes', true],
     ]);
   });
 });

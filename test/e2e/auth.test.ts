@@ -1,7 +1,9 @@
 // The OAuth connection over real HTTP against the sandbox: the browser flow through the consent
-// page, expiry and rotating refresh, and the tokens the Contacts API cannot use (agency, another
+// page, expiry and rotating refresh, a refresh HighLevel failed (not refused), a connection
+// without a scope a step needs, and the tokens the Contacts API cannot use (agency, another
 // sub-account's).
 import authentication from '../../authentication';
+import { SCOPES } from '../../lib/config';
 import App from '../../index';
 import { DEFAULT_REDIRECT_URI } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed-data';
@@ -39,6 +41,27 @@ const tokenEndpoint = async (form: Record<string, string>) => {
     }).toString(),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+/** The browser flow, approving `scope` instead of what the app asks for (an older install, say). */
+const connectWithScopes = async (scope: string): Promise<Record<string, string>> => {
+  const url = new URL(
+    (await e2e.appTester(oauth2Config.authorizeUrl, {
+      inputData: { redirect_uri: DEFAULT_REDIRECT_URI, state: 's' },
+    } as never)) as string,
+  );
+  url.searchParams.set('scope', scope);
+  const form = consentForm(await (await fetch(url)).text());
+  const approved = await fetch(new URL(form.action!, e2e.sandbox.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ ...form.fields, locationId: form.locationId! }).toString(),
+    redirect: 'manual',
+  });
+  const code = new URL(approved.headers.get('location')!).searchParams.get('code');
+  return (await e2e.appTester(oauth2Config.getAccessToken, {
+    inputData: { code, redirect_uri: DEFAULT_REDIRECT_URI },
+  } as never)) as Record<string, string>;
 };
 
 const newTasks = (authData: Record<string, string>) =>
@@ -86,6 +109,7 @@ describe('connecting HighLevel through the consent page', () => {
       locationId: SEED.locations.acme,
       companyId: SEED.companyId,
       userId: SEED.users.dana,
+      grantedScopes: SCOPES.join(' '),
     });
     expect(authData.access_token).not.toBe(authData.refresh_token);
 
@@ -126,6 +150,7 @@ describe('an access token that expired', () => {
       locationId: SEED.locations.acme,
       companyId: SEED.companyId,
       userId: SEED.users.dana,
+      grantedScopes: expect.stringContaining('contacts.write'),
     });
     expect(after.access_token).not.toBe(before.access_token);
     expect(after.refresh_token).not.toBe(before.refresh_token);
@@ -144,6 +169,75 @@ describe('an access token that expired', () => {
     expectNoTokens(reused.message, after);
     // The refused replay did not burn the new pair: the connection keeps working.
     expect(await newTasks(after)).toHaveLength(tasks.length);
+  });
+});
+
+describe('a refresh that HighLevel did not refuse', () => {
+  afterEach(() => e2e.sandbox.clearFaults());
+
+  it('fails readably and retryably on a 503, and leaves the connection working', async () => {
+    const before = authDataOf(e2e.sandbox.issueTokens());
+    e2e.sandbox.injectFault({ method: 'POST', path: '/oauth/token', status: 503 });
+    const failed = await failureOf(
+      e2e.appTester(oauth2Config.refreshAccessToken, { authData: before } as never),
+    );
+    expect(failed).toMatchObject({ name: 'AppError', code: 'highlevel_unavailable', status: 503 });
+    expect(failed.message).toMatch(/This is usually temporary: the step can be retried\.$/);
+    expectNoTokens(failed.message, before);
+
+    // Not an expired connection: the same refresh token still works once HighLevel is back.
+    const after = (await e2e.appTester(oauth2Config.refreshAccessToken, {
+      authData: before,
+    } as never)) as Record<string, string>;
+    expect(await newTasks(after)).not.toEqual([]);
+  });
+});
+
+describe('a connection without a scope a step needs', () => {
+  const withoutWrite = SCOPES.filter((scope) => scope !== 'contacts.write').join(' ');
+  const createTask = (authData: Record<string, string>) =>
+    runOperation(e2e.appTester, 'creates', 'create_task', authData, {
+      contactId: jane,
+      title: 'Send the treatment plan',
+      dueDate: dueSoon(),
+    });
+  const taskPosts = () =>
+    e2e.sandbox.requests.filter((r) => r.method === 'POST' && r.path === `/contacts/${jane}/tasks`);
+  const expectMissingWrite = (failure: Awaited<ReturnType<typeof failureOf>>) => {
+    expect(failure).toMatchObject({ name: 'AppError', code: 'missing_scope', status: 403 });
+    expect(failure.message).toMatch(
+      /lacks a permission \(scope\) this step needs: "contacts\.write"/,
+    );
+    expect(failure.message).toMatch(/Reconnect HighLevel/);
+  };
+
+  it('names the missing scope instead of refreshing, and still runs the steps it allows', async () => {
+    const authData = await connectWithScopes(withoutWrite);
+    expect(authData.grantedScopes).toBe(withoutWrite);
+    expect(await newTasks(authData)).not.toEqual([]);
+
+    e2e.sandbox.resetRequestLog();
+    const failure = await failureOf(createTask(authData));
+    expectMissingWrite(failure);
+    expectNoTokens(failure.message, authData);
+    expect(taskPosts()).toEqual([]); // refused before sending: HighLevel would answer 401
+  });
+
+  it('on a connection that predates grantedScopes: one refresh, then the missing scope is named', async () => {
+    const { grantedScopes: _unknown, ...older } = await connectWithScopes(withoutWrite);
+    e2e.sandbox.resetRequestLog();
+
+    // HighLevel's answer to the missing scope is a 401, which core can only read as "expired".
+    const first = await failureOf(createTask(older));
+    expect(first.name).toBe('RefreshAuthError');
+    expect(taskPosts().map((r) => r.status)).toEqual([401]);
+
+    const refreshed = (await e2e.appTester(oauth2Config.refreshAccessToken, {
+      authData: older,
+    } as never)) as Record<string, string>;
+    expect(refreshed.grantedScopes).toBe(withoutWrite);
+    expectMissingWrite(await failureOf(createTask(refreshed)));
+    expect(taskPosts()).toHaveLength(1);
   });
 });
 

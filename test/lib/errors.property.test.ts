@@ -49,4 +49,30 @@ describe('highLevelError (property)', () => {
       { numRuns: 500 },
     );
   });
+
+  it('reads any "not found" (404, or a 400/422 saying so) as the call\'s innermost record', () => {
+    const ids = fc.stringMatching(/^[A-Za-z0-9]{1,20}$/);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(404, 400, 422),
+        fc.constantFrom('Task not found', 'Task with id x not found', 'record not found'),
+        ids,
+        ids,
+        (status, said, contactId, taskId) => {
+          const response = responseOf(status, { statusCode: status, message: said }, {});
+          const records = [
+            { kind: 'contact', id: contactId },
+            { kind: 'task', id: taskId },
+          ];
+          const error = highLevelError({
+            ...response,
+            request: { ...response.request, middlewareData: { records } },
+          });
+          const parsed = JSON.parse(error.message) as { message: string; code: string };
+          expect(parsed.code).toBe('not_found');
+          expect(parsed.message).toContain(`the task "${taskId}" on contact "${contactId}"`);
+        },
+      ),
+    );
+  });
 });

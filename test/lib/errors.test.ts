@@ -124,6 +124,62 @@ describe('HighLevel errors as the user reads them', () => {
     );
   });
 
+  it('a request that times out: HighLevel could not be reached, the step can be retried', async () => {
+    highLevel()
+      .get('/contacts/c1/tasks/t1')
+      .delay(500)
+      .reply(200, { task: { id: 't1' } });
+    const slow = (z: ZObject) =>
+      callHighLevel(
+        z,
+        {
+          path: '/contacts/{contactId}/tasks/{taskId}',
+          pathParams: { contactId: 'c1', taskId: 't1' },
+          timeoutMs: 50,
+        },
+        anything,
+      );
+    const failure = await failureOf(appTester(slow, { authData }));
+    expect(failure).toMatchObject({ code: 'network_error', status: 503 });
+    expect(failure.message).toMatch(/^Could not reach HighLevel \(.*timeout.*\)\. .*retried\.$/);
+  });
+
+  it('a programming error is not a network failure: it surfaces as it is', async () => {
+    // JSON cannot carry a BigInt: core's body serialisation throws a TypeError before sending.
+    const buggy = (z: ZObject) =>
+      callHighLevel(
+        z,
+        {
+          method: 'POST',
+          path: '/contacts/{contactId}/tasks',
+          pathParams: { contactId: 'c1' },
+          body: { title: 'Call back', dueDate: 10n },
+        },
+        anything,
+      );
+    const failure = await failureOf(appTester(buggy, { authData }));
+    expect(failure.name).toBe('TypeError');
+    expect(failure.message).not.toMatch(/Could not reach HighLevel/);
+  });
+
+  it('a 200 of the wrong shape: its own error naming what was wrong, not bad input', async () => {
+    replyOnce(200, { task: { id: 42, title: ['not', 'a', 'string'] } });
+    const shaped = (z: ZObject) =>
+      callHighLevel(
+        z,
+        {
+          path: '/contacts/{contactId}/tasks/{taskId}',
+          pathParams: { contactId: 'c1', taskId: 't1' },
+        },
+        zod.object({ task: zod.object({ id: zod.string(), title: zod.string() }) }),
+      );
+    const failure = await failureOf(appTester(shaped, { authData }));
+    expect(failure).toMatchObject({ name: 'AppError', code: 'unexpected_response', status: 502 });
+    expect(failure.message).toMatch(
+      /^HighLevel sent a response this app did not expect \(task\.id: .*; task\.title: .*\)/,
+    );
+  });
+
   it('never shows the access token, even when HighLevel echoes it', async () => {
     replyOnce(400, {
       statusCode: 400,
