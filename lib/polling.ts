@@ -1,10 +1,13 @@
 // Polling that never loses a burst. POST /contacts/search newest-first: one request while fewer
 // than a page of contacts changed within the look-back window; after a burst, keep paging with
-// `searchAfter` until the page reaches contacts older than the window, within a request and time
-// budget that keeps a poll far below Zapier's 30 s and HighLevel's 100 requests per 10 s.
+// `searchAfter` until the page reaches contacts older than the window, within a poll budget (a
+// request cap and a time budget that also bounds each request) that keeps a poll far below
+// Zapier's 30 s and HighLevel's 100 requests per 10 s. New Contact in Business pages a different
+// endpoint with the same budget: lib/businessMemberPolling.ts.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevel, locationIdOf } from './client';
+import { callHighLevel, locationIdOf, type HighLevelCall } from './client';
+import { requestTimeoutMs } from './config';
 import { contactOutput, contactOutputFields, contactSchema, type Contact } from './contact';
 import { customFieldDefinitions, customFieldOutputFields } from './customFields';
 import { isoDateTime } from './dates';
@@ -17,10 +20,15 @@ export const FIRST_PAGE_SIZE = 100;
 export const BURST_PAGE_SIZE = 500;
 /** Twice Zapier's longest poll interval (15 min): anything changed since the last poll is newer. */
 export const LOOKBACK_MS = 30 * 60 * 1000;
-/** 1 + 19 × 500 = 9,600 contacts at most per poll. */
+/** 1 + 19 × 500 = 9,600 contacts at most per poll (10,000 when a Zap is turned on). */
 export const MAX_REQUESTS_PER_POLL = 20;
-/** Leaves a wide margin under Zapier's 30 s limit for the rest of the poll. */
+/**
+ * All the requests of one poll end within this time, each given at most what is left of it as its
+ * timeout: the poll then finishes far below Zapier's 30 s even when HighLevel is slow.
+ */
 export const TIME_BUDGET_MS = 20_000;
+/** With less time than this left, a further request would only time out: paging stops. */
+export const MIN_REQUEST_MS = 1_000;
 
 export type SearchFilter = { field: string; operator: string; value?: unknown };
 export type SortField = 'dateAdded' | 'dateUpdated';
@@ -30,58 +38,129 @@ const searchResponseSchema = zod.looseObject({
   total: zod.number().optional(),
 });
 
-const timeOf = (value: unknown): number =>
+/** Epoch ms of a HighLevel date (ISO text or epoch ms); NaN when there is none. */
+export const timeOf = (value: unknown): number =>
   typeof value === 'number' ? value : value ? Date.parse(String(value)) : Number.NaN;
+
+const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
+
+/**
+ * What one poll may still spend. Its first request fails the poll like any step; a later page
+ * that the request cap or the time budget cuts off (also one cut off while it loads) ends the
+ * paging instead, logged, so the pages already read still reach Zapier.
+ */
+export type PollBudget = {
+  /** The poll's first request: with nothing read yet, its failure is the poll's. */
+  first: <S extends zod.ZodType>(call: HighLevelCall, schema: S) => Promise<zod.infer<S>>;
+  /** The next page, or undefined when the budget is spent. */
+  next: <S extends zod.ZodType>(
+    call: HighLevelCall,
+    schema: S,
+  ) => Promise<zod.infer<S> | undefined>;
+  /** Logs that paging ended before the end of the list, and why. */
+  stoppedEarly: (reason: string) => void;
+};
+
+/** The budget of one poll that reads `what` (e.g. "contacts"), starting now. */
+export const startPollBudget = (z: ZObject, what: string): PollBudget => {
+  const deadline = Date.now() + TIME_BUDGET_MS;
+  const timeLeftMs = () => deadline - Date.now();
+  let requests = 0;
+  const send = <S extends zod.ZodType>(call: HighLevelCall, schema: S) => {
+    requests += 1;
+    // HighLevel's usual timeout, unless less than that is left of the poll.
+    const timeoutMs = Math.max(MIN_REQUEST_MS, Math.min(requestTimeoutMs(), timeLeftMs()));
+    return callHighLevel(z, { ...call, timeoutMs }, schema);
+  };
+  const stoppedEarly = (reason: string) =>
+    z.console.log(
+      `Stopped paging after ${requests} requests (${reason}); the remaining ${what} were not read in this poll.`,
+    );
+  const timeIsUp = () => timeLeftMs() < MIN_REQUEST_MS;
+  const timeBudget = `the poll's time budget of ${seconds(TIME_BUDGET_MS)}`;
+  return {
+    first: send,
+    next: async (call, schema) => {
+      if (requests >= MAX_REQUESTS_PER_POLL) {
+        stoppedEarly(`the cap of ${MAX_REQUESTS_PER_POLL} requests per poll`);
+        return undefined;
+      }
+      if (timeIsUp()) {
+        stoppedEarly(`${timeBudget} is spent`);
+        return undefined;
+      }
+      try {
+        return await send(call, schema);
+      } catch (error) {
+        if (!timeIsUp()) throw error;
+        stoppedEarly(`${timeBudget} ran out while a page loaded`);
+        return undefined;
+      }
+    },
+    stoppedEarly,
+  };
+};
 
 export type RecentContactsQuery = {
   sortField: SortField;
   filters?: SearchFilter[];
   query?: string;
+  /**
+   * When the Zap is turned on, record every matching contact rather than the look-back window.
+   * Needed where a contact's dedupe id never changes (Tag Added: contact + tag): a contact left
+   * out now would fire the first time it is edited later, however long ago it got the tag.
+   */
+  recordAllWhenTurnedOn?: boolean;
 };
 
-/** Contacts newest-first by `sortField`, complete for everything inside the look-back window. */
+/**
+ * Contacts newest-first by `sortField`, complete for everything inside the look-back window (or,
+ * with `recordAllWhenTurnedOn` while the Zap is turned on, every matching contact), within the
+ * poll budget.
+ */
 export async function searchRecentContacts(
   z: ZObject,
   bundle: Bundle,
-  { sortField, filters = [], query }: RecentContactsQuery,
+  { sortField, filters = [], query, recordAllWhenTurnedOn = false }: RecentContactsQuery,
 ): Promise<Contact[]> {
   const locationId = locationIdOf(bundle);
-  const startedAt = Date.now();
-  const cutoff = startedAt - LOOKBACK_MS;
-  const seen = new Map<string, Contact>();
-  let searchAfter: unknown[] | undefined;
-  // Turning a Zap on records what exists, so old contacts never fire later: start with a big page.
-  let pageLimit = bundle.meta?.isPopulatingDedupe ? BURST_PAGE_SIZE : FIRST_PAGE_SIZE;
+  const populatingDedupe = bundle.meta?.isPopulatingDedupe === true;
+  const readEverything = populatingDedupe && recordAllWhenTurnedOn;
+  const cutoff = Date.now() - LOOKBACK_MS;
+  const budget = startPollBudget(z, 'contacts');
+  // Every page asks the same question (sort, filters, query); only the cursor moves on.
+  const page = (pageLimit: number, searchAfter?: unknown[]): HighLevelCall => ({
+    method: 'POST',
+    path: '/contacts/search',
+    body: {
+      locationId,
+      pageLimit,
+      sort: [{ field: sortField, direction: 'desc' }],
+      ...(filters.length > 0 ? { filters } : {}),
+      ...(query ? { query } : {}),
+      ...(searchAfter ? { searchAfter } : {}),
+    },
+  });
 
-  for (let request = 1; request <= MAX_REQUESTS_PER_POLL; request += 1) {
-    const { contacts } = await callHighLevel(
-      z,
-      {
-        method: 'POST',
-        path: '/contacts/search',
-        body: {
-          locationId,
-          pageLimit,
-          sort: [{ field: sortField, direction: 'desc' }],
-          ...(filters.length > 0 ? { filters } : {}),
-          ...(query ? { query } : {}),
-          ...(searchAfter ? { searchAfter } : {}),
-        },
-      },
-      searchResponseSchema,
-    );
+  const seen = new Map<string, Contact>();
+  // Turning a Zap on records what exists, so old contacts never fire later: start with a big page.
+  let pageLimit = populatingDedupe ? BURST_PAGE_SIZE : FIRST_PAGE_SIZE;
+  let response = await budget.first(page(pageLimit), searchResponseSchema);
+  for (;;) {
+    const { contacts } = response;
     for (const contact of contacts) if (!seen.has(contact.id)) seen.set(contact.id, contact);
 
     const last = contacts[contacts.length - 1];
-    const pageWasShort = contacts.length < pageLimit;
-    const reachedOldContacts = !last || timeOf(last[sortField]) < cutoff;
-    if (pageWasShort || reachedOldContacts || !last?.searchAfter) break;
-    if (Date.now() - startedAt > TIME_BUDGET_MS) {
-      z.console.log(`Stopped paging after ${request} requests: the poll's time budget is spent.`);
+    if (!last || contacts.length < pageLimit) break; // the last matching contact is read
+    if (!readEverything && timeOf(last[sortField]) < cutoff) break; // all changes since last poll
+    if (!last.searchAfter) {
+      budget.stoppedEarly('HighLevel returned a contact without a searchAfter cursor');
       break;
     }
-    searchAfter = last.searchAfter;
     pageLimit = BURST_PAGE_SIZE;
+    const next = await budget.next(page(pageLimit, last.searchAfter), searchResponseSchema);
+    if (!next) break;
+    response = next;
   }
   return [...seen.values()];
 }
@@ -97,7 +176,6 @@ export const contactFilters = (input: { tag?: unknown; assignedTo?: unknown }): 
   }
   return filters;
 };
-
 /** searchRecentContacts, mapped for output with the location's custom fields labelled. */
 export async function recentContactOutputs(z: ZObject, bundle: Bundle, query: RecentContactsQuery) {
   const [contacts, definitions] = await Promise.all([

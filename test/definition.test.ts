@@ -2,6 +2,34 @@
 import App from '../index';
 import { hasBareUrl, isTitleCase, lintDefinition } from './support/definitionLint';
 
+type StaticInput = { key: string; dynamic?: string; children?: StaticInput[] };
+
+/** Every input field written out in an operation (not those its functions add, e.g. custom fields). */
+const staticInputsOfEveryOperation = () =>
+  (['triggers', 'creates', 'searches'] as const).flatMap((section) =>
+    Object.entries(App[section] ?? {}).flatMap(([key, operation]) =>
+      ((operation.operation as { inputFields?: unknown[] }).inputFields ?? [])
+        .filter((field): field is StaticInput => typeof field === 'object' && field !== null)
+        .flatMap((field) => [field, ...(field.children ?? [])])
+        .map((field) => ({ where: `${section}.${key}`, field })),
+    ),
+  );
+
+/** The dropdown (hidden trigger) each kind of id input must use. */
+const DROPDOWN_OF_ID: Array<[RegExp, string]> = [
+  [/^contactIds?$/, 'contact_choices'],
+  [/^taskId$/, 'task_choices'],
+  [/^noteId$/, 'note_choices'],
+  [/^campaignId$/, 'campaign_choices'],
+  [/^workflowId$/, 'workflow_choices'],
+  [/^businessId$/, 'business_choices'],
+  [/^(assignedTo|userId|followers)$/, 'user_choices'],
+  [/^tags?$/, 'tag_choices'],
+];
+/** An input that takes an id (or a tag name): a known kind, or any key ending in Id or Ids. */
+const isIdInput = (key: string): boolean =>
+  /Ids?$/.test(key) || DROPDOWN_OF_ID.some(([kind]) => kind.test(key));
+
 describe('the app definition', () => {
   it('passes every publishing check that can be run offline', () => {
     expect(lintDefinition(App as Parameters<typeof lintDefinition>[0])).toEqual([]);
@@ -67,6 +95,41 @@ describe('the app definition', () => {
     });
   });
 
+  it('shows the eight visible triggers under the labels the issue names', () => {
+    const visibleLabels = Object.fromEntries(
+      Object.entries(App.triggers ?? {})
+        .filter(([, trigger]) => !trigger.display.hidden)
+        .map(([key, trigger]) => [key, trigger.display.label]),
+    );
+    expect(visibleLabels).toEqual({
+      new_contact: 'New Contact',
+      updated_contact: 'Updated Contact',
+      contact_tag_added: 'Tag Added to Contact',
+      new_business_contact: 'New Contact in Business',
+      new_task: 'New Task',
+      completed_task: 'Task Completed',
+      new_note: 'New Note',
+      new_appointment: 'New Appointment',
+    });
+  });
+
+  it('offers a dropdown for every id input in the app, so that nobody types an id by hand', () => {
+    const inputs = staticInputsOfEveryOperation();
+    const idInputs = inputs.filter(({ field }) => isIdInput(field.key));
+    const problems = idInputs.flatMap(({ where, field }) => {
+      const dropdown = DROPDOWN_OF_ID.find(([key]) => key.test(field.key))?.[1];
+      if (!dropdown) return [`${where}.${field.key}: an id input of no known kind (add it here)`];
+      return field.dynamic?.startsWith(`${dropdown}.`)
+        ? []
+        : [`${where}.${field.key}: needs the ${dropdown} dropdown, has ${field.dynamic ?? 'none'}`];
+    });
+    expect(problems).toEqual([]);
+    // Every kind of id is there to check, so the walk above cannot pass by finding nothing.
+    for (const [key] of DROPDOWN_OF_ID) {
+      expect(idInputs.some(({ field }) => key.test(field.key))).toBe(true);
+    }
+  });
+
   it('links every contactId input to Find Contact as its search step', () => {
     const operations = [App.triggers, App.creates, App.searches].flatMap((section) =>
       Object.values(section ?? {}),
@@ -94,6 +157,32 @@ describe('the definition lint itself', () => {
   it('finds bare URLs but accepts markdown links', () => {
     expect(hasBareUrl('See https://example.com for more')).toBe(true);
     expect(hasBareUrl('See [the docs](https://example.com).')).toBe(false);
+    // Naming a scheme links nowhere.
+    expect(hasBareUrl('One without http:// or https:// gets https:// in front.')).toBe(false);
+  });
+
+  it('reports a description without its final period and a visible operation without a sample, each by its own rule', () => {
+    const problems = lintDefinition({
+      triggers: {
+        new_thing: {
+          key: 'new_thing',
+          display: { label: 'New Thing', description: 'Triggers when a thing is added' },
+          operation: { sample: { id: 'thing1' } },
+        },
+        thing_choices: { key: 'thing_choices', display: { hidden: true }, operation: {} },
+      },
+      creates: {
+        create_thing: {
+          key: 'create_thing',
+          display: { label: 'Create Thing', description: 'Creates a new thing.' },
+          operation: {},
+        },
+      },
+    });
+    expect(problems).toEqual([
+      'triggers.new_thing: description must end with "."',
+      'creates.create_thing: visible operation without a sample',
+    ]);
   });
 
   it('reports each kind of problem', () => {

@@ -1,5 +1,6 @@
 // Task Completed: GET /contacts/{contactId}/tasks for one contact, completed tasks only. Dedupe
-// id = task id, so a task fires once when it is first seen completed.
+// id = task id, so a task fires once when it is first seen completed, and never again: tasks carry
+// no completion time, so a task re-opened and completed again looks the same as before.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { contactIdField } from '../lib/fields';
 import { requireId } from '../lib/paths';
@@ -7,7 +8,10 @@ import { contactTasksNewestFirst } from '../lib/polling';
 import { taskOutput, taskOutputFields, taskSample } from '../lib/tasks';
 
 const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact whose completed tasks trigger the Zap.' }),
+  contactIdField({
+    helpText:
+      'The contact whose completed tasks trigger the Zap. Each task fires once, the first time it is completed: a task re-opened and completed again does not fire again.',
+  }),
 ]);
 
 export const perform = async (z: ZObject, bundle: Bundle) => {
@@ -21,7 +25,7 @@ export default defineTrigger({
   noun: 'Task',
   display: {
     label: 'Task Completed',
-    description: "Triggers when one of a contact's tasks is marked completed.",
+    description: "Triggers when one of a contact's tasks is first marked completed.",
   },
   operation: {
     type: 'polling',

@@ -1,6 +1,8 @@
 // Tag Added to Contact: POST /contacts/search for contacts with the chosen tag, newest dateUpdated
 // first (adding a tag updates the contact). Dedupe id = contact id + tag: each contact fires once
-// when it gains the tag, however often it changes afterwards.
+// when it gains the tag, however often it changes afterwards, and never again for that tag (the
+// search cannot tell a re-added tag from one that stayed). Because that id never changes, turning
+// the Zap on records every contact that has the tag, not only the recently updated ones.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { contactSample } from '../lib/contact';
 import { requireText } from '../lib/inputs';
@@ -13,7 +15,8 @@ const inputFields = defineInputFields([
     type: 'string',
     required: true,
     dynamic: 'tag_choices.name.name',
-    helpText: 'Fires for each contact that gets this tag. Tag names are matched exactly.',
+    helpText:
+      'Fires once for each contact that gets this tag. A contact whose tag is removed and added again later does not fire again. Tag names are matched exactly.',
   },
 ]);
 
@@ -22,6 +25,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   const contacts = await recentContactOutputs(z, bundle, {
     sortField: 'dateUpdated',
     filters: contactFilters({ tag }),
+    recordAllWhenTurnedOn: true,
   });
   return contacts.map((contact) => ({
     ...contact,
@@ -38,7 +42,7 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'Tag Added to Contact',
-    description: 'Triggers when a tag is added to a contact.',
+    description: 'Triggers when a tag is first added to a contact.',
   },
   operation: {
     type: 'polling',

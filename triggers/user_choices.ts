@@ -1,10 +1,14 @@
 // User dropdown: GET /users/search?companyId&locationId&skip&limit, one page per "load more".
-// Inputs show `name`, so it carries the email too: two users may share a name.
+// Inputs show `name`, so it carries the email too: two users may share a name. The endpoint needs
+// the company (agency) id; for a connection without one (HighLevel's token answer need not carry
+// it) the sub-account says which (GET /locations/{locationId}, a scope the app has). The
+// location-scoped GET /users/?locationId is deprecated and pages nothing, so it is not used.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../lib/client';
 import { dropdownTrigger, personLabel, skipOf, uniqueById } from '../lib/dropdowns';
 import { invalidInput } from '../lib/errors';
+import { locationResponseSchema } from '../lib/schemas';
 
 /** Users per dropdown page. */
 export const PAGE_SIZE = 100;
@@ -23,15 +27,26 @@ const responseSchema = zod.looseObject({
     .default([]),
 });
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const locationId = locationIdOf(bundle);
-  const companyId = bundle.authData.companyId;
-  if (!companyId) {
+/** The connection's company id, else the one its sub-account belongs to. */
+const companyIdOf = async (z: ZObject, bundle: Bundle, locationId: string): Promise<string> => {
+  if (bundle.authData.companyId) return bundle.authData.companyId;
+  const { location } = await callHighLevel(
+    z,
+    { path: '/locations/{locationId}', pathParams: { locationId } },
+    locationResponseSchema,
+  );
+  if (!location.companyId) {
     throw invalidInput(
       'connection',
-      'HighLevel did not say which company (agency) this connection belongs to, and users are listed per company. Reconnect HighLevel to refresh the connection.',
+      'HighLevel did not say which company (agency) this sub-account belongs to, and users are listed per company. Reconnect HighLevel, or map a user ID from an earlier step instead.',
     );
   }
+  return location.companyId;
+};
+
+export const perform = async (z: ZObject, bundle: Bundle) => {
+  const locationId = locationIdOf(bundle);
+  const companyId = await companyIdOf(z, bundle, locationId);
   const { users } = await callHighLevel(
     z,
     {

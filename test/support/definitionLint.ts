@@ -58,11 +58,13 @@ export const isTitleCase = (label: string): boolean =>
     return /^[A-Z]/.test(letters);
   });
 
+// A URL has a host after its scheme: "without http:// or https://" names schemes, links nowhere.
+const URL_PATTERN = /https?:\/\/[\w-]/;
+const HTTP_URL_PATTERN = /\bhttp:\/\/[\w-]/i;
+
 /** A bare http(s) URL: not the target of a markdown link and not in backticks. */
 export const hasBareUrl = (text: string): boolean =>
-  /https?:\/\//.test(
-    text.replace(/\]\((https?:\/\/[^)\s]+)\)/g, '](link)').replace(/`[^`]*`/g, ''),
-  );
+  URL_PATTERN.test(text.replace(/\]\((https?:\/\/[^)\s]+)\)/g, '](link)').replace(/`[^`]*`/g, ''));
 
 const staticFields = (fields: unknown[] | undefined): Field[] =>
   (fields ?? []).filter((field): field is Field => typeof field === 'object' && field !== null);
@@ -129,12 +131,8 @@ export const lintDefinition = (app: AppLike): string[] => {
       const visible = !op.display?.hidden;
       if (visible) {
         if (!isTitleCase(label)) problems.push(`${where}: label "${label}" is not in Title Case`);
-        if (
-          section === 'triggers' &&
-          !(description.startsWith('Triggers when ') && description.endsWith('.'))
-        ) {
-          problems.push(`${where}: description must start with "Triggers when " and end with "."`);
-        }
+        if (section === 'triggers' && !description.startsWith('Triggers when '))
+          problems.push(`${where}: description must start with "Triggers when "`);
         if (!description.endsWith('.')) problems.push(`${where}: description must end with "."`);
         const sample = op.operation?.sample;
         if (!sample) problems.push(`${where}: visible operation without a sample`);
@@ -196,7 +194,7 @@ export const lintDefinition = (app: AppLike): string[] => {
   }
 
   walkStrings(app, (text, path) => {
-    if (/\bhttp:\/\//i.test(text)) problems.push(`${path}: non-https URL ${text}`);
+    if (HTTP_URL_PATTERN.test(text)) problems.push(`${path}: non-https URL ${text}`);
     if (/\bjavascript:/i.test(text)) problems.push(`${path}: dangerous URI`);
   });
   return problems;

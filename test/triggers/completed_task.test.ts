@@ -1,5 +1,6 @@
 import completedTask, { perform } from '../../triggers/completed_task';
 import { bundleWith, failureOf, highLevel, testerFor } from '../support/app';
+import { zapierDedupe } from '../support/contacts';
 
 const appTester = testerFor('triggers', completedTask);
 const CONTACT_ID = 'seD4PfOuKoVMLkEZqohJ';
@@ -28,6 +29,36 @@ describe('completed_task', () => {
       body: '',
       contactId: CONTACT_ID,
     });
+  });
+
+  it('fires once per task: re-opened and completed again, the task keeps its id, and the help says so', async () => {
+    const dedupe = zapierDedupe();
+    const tasks = `/contacts/${CONTACT_ID}/tasks`;
+    highLevel()
+      .get(tasks)
+      .reply(200, { tasks: [task(1, true)] });
+    highLevel()
+      .get(tasks)
+      .reply(200, { tasks: [task(1, false)] });
+    highLevel()
+      .get(tasks)
+      .reply(200, { tasks: [task(1, true)] });
+
+    const poll = async () =>
+      dedupe(await appTester(perform, bundleWith({ contactId: CONTACT_ID })));
+
+    expect((await poll()).map((r) => r.id)).toEqual(['task1']);
+    expect(await poll()).toEqual([]); // re-opened
+    expect(await poll()).toEqual([]); // completed again: Zapier has seen task1
+    const { inputFields } = completedTask.operation as {
+      inputFields: Array<{ helpText?: string }>;
+    };
+    expect(completedTask.display.description).toBe(
+      "Triggers when one of a contact's tasks is first marked completed.",
+    );
+    expect(inputFields[0]!.helpText).toMatch(
+      /a task re-opened and completed again does not fire again\./,
+    );
   });
 
   it('returns nothing while no task is completed', async () => {

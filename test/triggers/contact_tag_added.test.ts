@@ -1,3 +1,4 @@
+import { BURST_PAGE_SIZE, MAX_REQUESTS_PER_POLL } from '../../lib/polling';
 import contactTagAdded, { perform } from '../../triggers/contact_tag_added';
 import {
   bundleWith,
@@ -7,9 +8,10 @@ import {
   noCustomFields,
   testerFor,
 } from '../support/app';
-import { searchAfterServer, searchRow } from '../support/contacts';
+import { searchAfterServer, searchRow, zapierDedupe } from '../support/contacts';
 
 const appTester = testerFor('triggers', contactTagAdded);
+const turningOn = { isPopulatingDedupe: true };
 const search = (body: (b: Record<string, unknown>) => boolean) =>
   highLevel().post('/contacts/search', body);
 const row = (n: number, minutesAgo: number, now = Date.now()) => ({
@@ -59,6 +61,18 @@ describe('contact_tag_added', () => {
     expect(again!.id).toBe(first!.id);
   });
 
+  it('says plainly that a contact fires once per tag, not again when the tag is removed and re-added', () => {
+    const { inputFields } = contactTagAdded.operation as {
+      inputFields: Array<{ helpText?: string }>;
+    };
+    expect(contactTagAdded.display.description).toBe(
+      'Triggers when a tag is first added to a contact.',
+    );
+    expect(inputFields[0]!.helpText).toMatch(
+      /A contact whose tag is removed and added again later does not fire again\./,
+    );
+  });
+
   it('returns nothing when no contact has the tag', async () => {
     noCustomFields();
     search(() => true).reply(200, { contacts: [], total: 0 });
@@ -70,32 +84,69 @@ describe('contact_tag_added', () => {
     expect(failure.message).toMatch(/Invalid Tag/);
   });
 
-  it('starts with a 500-contact page when the Zap is turned on', async () => {
-    noCustomFields();
-    search((b) => b.pageLimit === 500).reply(200, { contacts: [], total: 0 });
-
-    const results = await appTester(
-      perform,
-      bundleWith({ tag: 'vip' }, { isPopulatingDedupe: true }),
-    );
-    expect(results).toEqual([]);
-  });
-
-  it('returns every contact of a burst of 1,000 tagged at once exactly once, in ceil(N/500)+1 requests', async () => {
+  it('records every contact that has the tag when the Zap is turned on, so one tagged long ago never fires when edited', async () => {
+    // The id (contact + tag) never changes: a tagged contact left unrecorded now would fire the
+    // first time it is edited, however long ago it got the tag.
     noCustomFields();
     const now = Date.now();
+    const tagged = Array.from({ length: 1800 }, (_, i) => row(5000 - i, 60 * 24 * (i + 1), now));
+    const server = searchAfterServer(tagged, 4); // 500, 500, 500, then a short page of 300
+    const dedupe = zapierDedupe();
+
+    const recorded = dedupe(
+      await appTester(perform, bundleWith({ tag: 'vip' }, turningOn), { keepCache: true }),
+    );
+    expect(server.requests).toBe(Math.ceil(tagged.length / BURST_PAGE_SIZE));
+    expect(recorded).toHaveLength(tagged.length);
+
+    // The contact tagged longest ago is edited: it comes first, and Zapier drops it.
+    const edited = { ...tagged[tagged.length - 1]!, dateUpdated: new Date().toISOString() };
+    searchAfterServer([edited, ...tagged.slice(0, -1)], 1);
+    const fired = dedupe(await appTester(perform, bundleWith({ tag: 'vip' }), { keepCache: true }));
+    expect(fired).toEqual([]);
+  });
+
+  it('stops recording at the request cap when the Zap is turned on, and says so', async () => {
+    noCustomFields();
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const tagged = Array.from({ length: 10_500 }, (_, i) => row(20_000 - i, 60 + i));
+    const server = searchAfterServer(tagged, MAX_REQUESTS_PER_POLL);
+
+    const results = await appTester(perform, bundleWith({ tag: 'vip' }, turningOn));
+
+    expect(server.requests).toBe(MAX_REQUESTS_PER_POLL);
+    expect(results).toHaveLength(MAX_REQUESTS_PER_POLL * BURST_PAGE_SIZE);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(/Stopped paging after 20 requests \(the cap of 20 requests per poll\)/),
+    );
+  });
+
+  it('returns each contact of a burst of 1,000 tagged at once exactly once across polls, with Zapier dropping ids it has seen', async () => {
+    noCustomFields();
+    const now = Date.now();
+    const before = Array.from({ length: 600 }, (_, i) => row(900 - i, 60 + i, now));
     const burst = Array.from({ length: 1000 }, (_, i) => row(2000 - i, 0.001 * i, now));
-    const older = Array.from({ length: 600 }, (_, i) => row(900 - i, 60 + i, now));
-    const server = searchAfterServer([...burst, ...older], 3);
+    const dedupe = zapierDedupe();
 
-    const results = await appTester(perform, bundleWith({ tag: 'vip' }));
+    // The Zap is turned on (recording all 600), then polled once while nothing happens.
+    searchAfterServer(before, 2);
+    dedupe(await appTester(perform, bundleWith({ tag: 'vip' }, turningOn)));
+    const quiet = searchAfterServer(before, 1);
+    const nothing = dedupe(
+      await appTester(perform, bundleWith({ tag: 'vip' }), { keepCache: true }),
+    );
+    expect(nothing).toEqual([]);
+    expect(quiet.requests).toBe(1);
 
-    const ids = results.map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const contact of burst) {
-      expect(ids.filter((id) => id === `${contact.id}:vip`)).toHaveLength(1);
-    }
-    expect(server.requests).toBe(3);
-    expect(server.requests).toBeLessThanOrEqual(Math.ceil(1000 / 500) + 1);
+    const during = searchAfterServer([...burst, ...before], 3);
+    const fired = dedupe(await appTester(perform, bundleWith({ tag: 'vip' }), { keepCache: true }));
+    // 100, then 500, then 500 reaching contacts older than the look-back window.
+    expect(during.requests).toBe(Math.ceil(burst.length / BURST_PAGE_SIZE) + 1);
+
+    searchAfterServer([...burst, ...before], 3);
+    const after = dedupe(await appTester(perform, bundleWith({ tag: 'vip' }), { keepCache: true }));
+
+    const firedIds = [...fired, ...after].map((r) => r.id);
+    expect(firedIds.sort()).toEqual(burst.map((contact) => `${contact.id}:vip`).sort());
   });
 });

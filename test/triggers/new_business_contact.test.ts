@@ -1,8 +1,5 @@
-import newBusinessContact, {
-  MAX_PAGES,
-  PAGE_SIZE,
-  perform,
-} from '../../triggers/new_business_contact';
+import { MAX_REQUESTS_PER_POLL } from '../../lib/polling';
+import newBusinessContact, { perform } from '../../triggers/new_business_contact';
 import {
   bundleWith,
   failureOf,
@@ -11,77 +8,223 @@ import {
   noCustomFields,
   testerFor,
 } from '../support/app';
+import {
+  BUSINESS_ID,
+  businessMember,
+  businessMembersServer,
+  zapierDedupe,
+} from '../support/contacts';
 
 const appTester = testerFor('triggers', newBusinessContact);
-const BUSINESS_ID = '63771dcac1116f0e21de8e12';
 const PATH = `/contacts/business/${BUSINESS_ID}`;
 
-/** A contact as GET /contacts/business/{businessId} lists it, added `daysAgo` days ago. */
-const businessRow = (n: number, daysAgo: number) => ({
-  id: `bizcontact${String(n).padStart(10, '0')}`,
-  locationId: LOCATION_ID,
-  email: `member${n}@example.com`,
-  firstName: 'Member',
-  lastName: String(n),
-  businessId: BUSINESS_ID,
-  tags: [],
-  customFields: [],
-  dateAdded: new Date(Date.UTC(2026, 0, 31) - daysAgo * 86_400_000).toISOString(),
-});
-const page = (skip: number) => ({ locationId: LOCATION_ID, limit: '100', skip: String(skip) });
+/** Member `n`, who joined the business `n` minutes after the first one. */
+const member = (n: number) =>
+  businessMember(n, new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString());
+/** Members `from`..`to` in the order they joined: the newest last, as our sandbox lists them. */
+const joined = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => member(from + i));
+const ids = (rows: Array<{ id: string }>) => rows.map((row) => row.id);
+
+/**
+ * One Zap on New Contact in Business: `turnOn()` is Zapier's first poll (isPopulatingDedupe),
+ * `poll()` the ones after it. Each returns what the trigger returned and what fired after
+ * Zapier's dedupe. The Zap keeps its z.cache from poll to poll.
+ */
+const zapOnBusiness = () => {
+  const dedupe = zapierDedupe();
+  let polls = 0;
+  const poll = async (isPopulatingDedupe: boolean) => {
+    if (polls === 0) noCustomFields();
+    const results = await appTester(
+      perform,
+      bundleWith({ businessId: BUSINESS_ID }, { isPopulatingDedupe }),
+      { keepCache: polls > 0 },
+    );
+    polls += 1;
+    return { results, fired: dedupe(results) };
+  };
+  return { turnOn: () => poll(true), poll: () => poll(false) };
+};
+
+/** Requests a step of the test sent to the fake business list. */
+const requestsOf = async (server: { requests: number }, step: () => Promise<unknown>) => {
+  const before = server.requests;
+  await step();
+  return server.requests - before;
+};
+
+afterEach(() => jest.restoreAllMocks());
 
 describe('new_business_contact', () => {
   it('lists the business contacts with string paging and returns them newest added first', async () => {
     noCustomFields();
-    const rows = [businessRow(1, 9), businessRow(2, 1), businessRow(3, 4)];
-    highLevel().get(PATH).query(page(0)).reply(200, { contacts: rows, count: 3 });
+    const rows = [member(1), member(9), member(4)];
+    highLevel()
+      .get(PATH)
+      .query({ locationId: LOCATION_ID, limit: '100', skip: '0' })
+      .reply(200, { contacts: rows, count: 3 });
 
     const results = await appTester(perform, bundleWith({ businessId: BUSINESS_ID }));
 
-    expect(results.map((r) => r.id)).toEqual([rows[1]!.id, rows[2]!.id, rows[0]!.id]);
+    expect(ids(results)).toEqual(ids([rows[1]!, rows[2]!, rows[0]!]));
     expect(results[0]).toMatchObject({
-      fullName: 'Member 2',
-      email: 'member2@example.com',
+      fullName: 'Member 9',
+      email: 'member9@example.com',
       businessId: BUSINESS_ID,
       dateAdded: rows[1]!.dateAdded,
     });
   });
 
-  it('reads every page up to a short one, so a new contact on a later page is not missed', async () => {
-    noCustomFields();
-    const first = Array.from({ length: PAGE_SIZE }, (_, i) => businessRow(i, 30 + i));
-    const newest = businessRow(999, 0);
-    highLevel().get(PATH).query(page(0)).reply(200, { contacts: first, count: 101 });
-    // The last contact of page 0 again (offsets shift while contacts are added) and the new one.
-    highLevel()
-      .get(PATH)
-      .query(page(100))
-      .reply(200, { contacts: [first[99], newest], count: 101 });
+  describe('a business of 1,500 members listed oldest first (the newest last)', () => {
+    it('records all of them when the Zap is turned on: the first page, then from the end back', async () => {
+      const server = businessMembersServer(joined(1, 1500));
+      const zap = zapOnBusiness();
 
-    const results = await appTester(perform, bundleWith({ businessId: BUSINESS_ID }));
+      const { results } = await zap.turnOn();
 
-    expect(results[0]!.id).toBe(newest.id);
-    const ids = results.map((r) => r.id);
-    expect(new Set(ids).size).toBe(PAGE_SIZE + 1);
+      expect(server.requests).toBe(15);
+      expect(results).toHaveLength(1500);
+      expect(results[0]!.id).toBe(member(1500).id);
+    });
+
+    it('then costs one request per poll, and returns each new member once', async () => {
+      const server = businessMembersServer(joined(1, 1500));
+      const zap = zapOnBusiness();
+      await zap.turnOn();
+
+      let fired: Array<{ id: string }> = [];
+      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+      expect(fired).toEqual([]);
+
+      server.members.push(member(1501));
+      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+      expect(ids(fired)).toEqual([member(1501).id]);
+
+      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+      expect(fired).toEqual([]);
+    });
+
+    it('reads on to the end after a burst: 250 new members in 3 requests, each returned once', async () => {
+      const server = businessMembersServer(joined(1, 1500));
+      const zap = zapOnBusiness();
+      await zap.turnOn();
+
+      server.members.push(...joined(1501, 1750));
+      let fired: Array<{ id: string }> = [];
+      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(3);
+
+      expect(ids(fired).sort()).toEqual(ids(joined(1501, 1750)).sort());
+      expect(fired[0]!.id).toBe(member(1750).id);
+    });
   });
 
-  it(`stops after ${MAX_PAGES} full pages`, async () => {
-    noCustomFields();
-    for (let p = 0; p < MAX_PAGES; p += 1) {
-      const rows = Array.from({ length: PAGE_SIZE }, (_, i) => businessRow(p * PAGE_SIZE + i, i));
-      highLevel()
-        .get(PATH)
-        .query(page(p * PAGE_SIZE))
-        .reply(200, { contacts: rows, count: 5000 });
-    }
+  describe('a business of 1,500 members listed newest first', () => {
+    it('records all of them when turned on, then costs one request per poll, new members included', async () => {
+      const server = businessMembersServer(joined(1, 1500).reverse());
+      const zap = zapOnBusiness();
 
-    const results = await appTester(perform, bundleWith({ businessId: BUSINESS_ID }));
-    expect(results).toHaveLength(MAX_PAGES * PAGE_SIZE);
+      let fired: Array<{ id: string }> = [];
+      expect(await requestsOf(server, async () => ({ fired } = await zap.turnOn()))).toBe(15);
+      expect(fired).toHaveLength(1500);
+
+      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+      expect(fired).toEqual([]);
+
+      server.members.unshift(member(1501));
+      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+      expect(ids(fired)).toEqual([member(1501).id]);
+
+      server.members.unshift(...joined(1502, 1751).reverse());
+      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(3);
+      expect(ids(fired).sort()).toEqual(ids(joined(1502, 1751)).sort());
+    });
+  });
+
+  it('watches both ends while the dates do not tell the order, then only the end where members join', async () => {
+    // Listed by some order of HighLevel's own: the dates along the list go up and down.
+    const shuffled = joined(1, 1500).map((row, i) => ({
+      ...row,
+      dateAdded: member(i % 2 === 0 ? i : 3000 - i).dateAdded,
+    }));
+    const server = businessMembersServer(shuffled);
+    const zap = zapOnBusiness();
+    await zap.turnOn();
+
+    let fired: Array<{ id: string }> = [];
+    expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(2);
+    expect(fired).toEqual([]);
+
+    server.members.push(member(5001));
+    expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(2);
+    expect(ids(fired)).toEqual([member(5001).id]);
+
+    // Members joined at the end: from now on only the end is read.
+    server.members.push(member(5002));
+    expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+    expect(ids(fired)).toEqual([member(5002).id]);
+  });
+
+  it('reads the whole list when a member joins away from the end watched, so none is missed', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const server = businessMembersServer(joined(1, 1500));
+    const zap = zapOnBusiness();
+    await zap.turnOn();
+
+    // A contact added long ago joins the business: a list ordered by dateAdded puts it mid-way.
+    const longKnown = businessMember(9999, new Date(Date.UTC(2025, 0, 1)).toISOString());
+    server.members.splice(700, 0, longKnown);
+    let fired: Array<{ id: string }> = [];
+    const requests = await requestsOf(server, async () => ({ fired } = await zap.poll()));
+
+    expect(ids(fired)).toEqual([longKnown.id]);
+    expect(requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(/Reading the whole member list: the member count grew by 1/),
+    );
+  });
+
+  it('reads the whole list when the member remembered at the end has left', async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const server = businessMembersServer(joined(1, 1500));
+    const zap = zapOnBusiness();
+    await zap.turnOn();
+
+    server.members.pop();
+    server.members.push(member(1501));
+    let fired: Array<{ id: string }> = [];
+    expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBeGreaterThan(1);
+    expect(ids(fired)).toEqual([member(1501).id]);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /Reading the whole member list: the member remembered at an end of the list is no longer there/,
+      ),
+    );
+  });
+
+  it(`stops at ${MAX_REQUESTS_PER_POLL} requests in a business of 2,500, newest end first, and says so`, async () => {
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const server = businessMembersServer(joined(1, 2500));
+    const zap = zapOnBusiness();
+
+    const { results } = await zap.turnOn();
+
+    expect(server.requests).toBe(MAX_REQUESTS_PER_POLL);
+    // The first page (to learn the order), then 19 pages back from the newest end.
+    expect(ids(results).sort()).toEqual(ids([...joined(1, 100), ...joined(601, 2500)]).sort());
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(/Stopped paging after 20 requests \(the cap of 20 requests per poll\)/),
+    );
+
+    server.members.push(member(2501));
+    let fired: Array<{ id: string }> = [];
+    expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+    expect(ids(fired)).toEqual([member(2501).id]);
   });
 
   it('returns nothing for a business without contacts', async () => {
     noCustomFields();
-    highLevel().get(PATH).query(page(0)).reply(200, { contacts: [], count: 0 });
+    highLevel().get(PATH).query(true).reply(200, { contacts: [], count: 0 });
     expect(await appTester(perform, bundleWith({ businessId: BUSINESS_ID }))).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
+import { BURST_PAGE_SIZE } from '../../lib/polling';
 import updatedContact, { perform } from '../../triggers/updated_contact';
 import { bundleWith, highLevel, LOCATION_ID, noCustomFields, testerFor } from '../support/app';
-import { searchAfterServer, searchRow } from '../support/contacts';
+import { searchAfterServer, searchRow, zapierDedupe } from '../support/contacts';
 
 const appTester = testerFor('triggers', updatedContact);
 const BY_UPDATE = [{ field: 'dateUpdated', direction: 'desc' }];
@@ -51,32 +52,50 @@ describe('updated_contact', () => {
     expect(before!.id).not.toBe(after!.id);
   });
 
-  it('starts with a 500-contact page when the Zap is turned on', async () => {
+  it('records the latest 500 updates when the Zap is turned on, without paging through history', async () => {
+    // An update's id carries its time: an older contact that changes later fires with a new id
+    // anyway, so recording every contact ever updated would only cost time.
     noCustomFields();
-    search((b) => b.pageLimit === 500).reply(200, { contacts: [], total: 0 });
+    const history = Array.from({ length: 1200 }, (_, i) =>
+      searchRow(5000 - i, 60 + i, { sortField: 'dateUpdated' }),
+    );
+    const server = searchAfterServer(history, 1);
 
-    expect(await appTester(perform, bundleWith({}, { isPopulatingDedupe: true }))).toEqual([]);
+    const results = await appTester(perform, bundleWith({}, { isPopulatingDedupe: true }));
+
+    expect(server.requests).toBe(1);
+    expect(results.map((r) => r.contactId)).toEqual(
+      history.slice(0, BURST_PAGE_SIZE).map((row) => row.id),
+    );
   });
 
-  it('returns every update of a burst of 1,000 exactly once, in ceil(N/500)+1 requests', async () => {
+  it('returns each update of a burst of 1,000 exactly once across polls, with Zapier dropping ids it has seen', async () => {
     noCustomFields();
     const now = Date.now();
     const rowAt = (n: number, minutesAgo: number) =>
       searchRow(n, minutesAgo, { now, sortField: 'dateUpdated' });
-    const burst = Array.from({ length: 1000 }, (_, i) => rowAt(2000 - i, 0.001 * i));
-    const older = Array.from({ length: 600 }, (_, i) => rowAt(900 - i, 60 + i));
-    const server = searchAfterServer([...burst, ...older], 3);
+    const before = Array.from({ length: 600 }, (_, i) => rowAt(900 - i, 60 + i));
+    // The burst updates 1,000 contacts, 300 of which the poll before had already seen.
+    const burst = Array.from({ length: 1000 }, (_, i) => rowAt(1600 - i, 0.001 * i));
+    const untouched = before.filter((row) => !burst.some((b) => b.id === row.id));
+    const dedupe = zapierDedupe();
 
-    const results = await appTester(perform, bundleWith());
+    // The Zap is turned on, then polled once while nothing happens: nothing fires.
+    searchAfterServer(before, 1);
+    dedupe(await appTester(perform, bundleWith({}, { isPopulatingDedupe: true })));
+    const quiet = searchAfterServer(before, 1);
+    expect(dedupe(await appTester(perform, bundleWith(), { keepCache: true }))).toEqual([]);
+    expect(quiet.requests).toBe(1);
 
-    const ids = results.map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    const contactIds = results.map((r) => r.contactId);
-    for (const contact of burst) {
-      expect(contactIds.filter((id) => id === contact.id)).toHaveLength(1);
-    }
+    const during = searchAfterServer([...burst, ...untouched], 3);
+    const fired = dedupe(await appTester(perform, bundleWith(), { keepCache: true }));
     // 100, then 500, then 500 reaching updates older than the look-back window.
-    expect(server.requests).toBe(3);
-    expect(server.requests).toBeLessThanOrEqual(Math.ceil(1000 / 500) + 1);
+    expect(during.requests).toBe(Math.ceil(burst.length / BURST_PAGE_SIZE) + 1);
+
+    searchAfterServer([...burst, ...untouched], 3);
+    const after = dedupe(await appTester(perform, bundleWith(), { keepCache: true }));
+
+    const firedContacts = [...fired, ...after].map((r) => r.contactId);
+    expect(firedContacts.sort()).toEqual(burst.map((row) => row.id).sort());
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '../support/app';
 
 const appTester = testerFor('triggers', userChoices);
+const withoutCompany = { ...authData, companyId: '' };
 const page = (n: number) => bundleWith({}, { isFillingDynamicDropdown: true, page: n });
 const users = (skip: number) => ({
   companyId: COMPANY_ID,
@@ -69,10 +70,27 @@ describe('user_choices', () => {
     expect(await appTester(perform, page(2))).toEqual([]);
   });
 
-  it('explains a connection without a company, before any request', async () => {
-    const failure = await failureOf(
-      appTester(perform, { ...page(0), authData: { ...authData, companyId: '' } }),
-    );
+  it('asks the sub-account for its company when the connection does not know it', async () => {
+    highLevel()
+      .get(`/locations/${LOCATION_ID}`)
+      .reply(200, { location: { id: LOCATION_ID, name: 'Acme Dental', companyId: COMPANY_ID } });
+    highLevel()
+      .get('/users/search')
+      .query(users(0))
+      .reply(200, { users: [{ id: 'u1', name: 'John Deo', email: 'john@deo.com' }], count: 1 });
+
+    const results = await appTester(perform, { ...page(0), authData: withoutCompany });
+
+    expect(results.map((u) => u.name)).toEqual(['John Deo (john@deo.com)']);
+  });
+
+  it('explains a sub-account whose company HighLevel does not name', async () => {
+    highLevel()
+      .get(`/locations/${LOCATION_ID}`)
+      .reply(200, { location: { id: LOCATION_ID, name: 'Acme Dental' } });
+
+    const failure = await failureOf(appTester(perform, { ...page(0), authData: withoutCompany }));
+
     expect(failure.message).toMatch(/Invalid connection: .*company/);
   });
 });

@@ -1,0 +1,107 @@
+// The budget of one poll (lib/polling.ts), seen through New Contact: at most MAX_REQUESTS_PER_POLL
+// requests, all of them inside TIME_BUDGET_MS (each request gets at most what is left of it as its
+// timeout), so a poll ends far below Zapier's 30 s. Paging that stops early says why in the log,
+// and the pages already read still reach Zapier.
+import nock from 'nock';
+import {
+  BURST_PAGE_SIZE,
+  FIRST_PAGE_SIZE,
+  MAX_REQUESTS_PER_POLL,
+  TIME_BUDGET_MS,
+} from '../../lib/polling';
+import newContact, { perform } from '../../triggers/new_contact';
+import { bundleWith, highLevel, noCustomFields, testerFor } from '../support/app';
+import { searchAfterServer, searchRow } from '../support/contacts';
+
+const appTester = testerFor('triggers', newContact);
+
+/** Date.now as the poll sees it: real time plus whatever the test skipped ahead. */
+const fakeClock = () => {
+  const realNow = Date.now.bind(Date);
+  let skipped = 0;
+  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + skipped);
+  return { skip: (ms: number) => (skipped += ms) };
+};
+
+/** What the poll wrote with z.console.log. */
+const consoleLog = () => jest.spyOn(console, 'log').mockImplementation(() => undefined);
+
+/** `count` contacts added within the last minute: every page of them is inside the window. */
+const burstOf = (count: number) => {
+  const now = Date.now();
+  return Array.from({ length: count }, (_, i) => searchRow(50_000 - i, i / count, { now }));
+};
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('the poll budget', () => {
+  it(`stops at ${MAX_REQUESTS_PER_POLL} requests however large the burst, and says so`, async () => {
+    noCustomFields();
+    const log = consoleLog();
+    const server = searchAfterServer(burstOf(12_000), MAX_REQUESTS_PER_POLL);
+
+    const results = await appTester(perform, bundleWith());
+
+    expect(server.requests).toBe(MAX_REQUESTS_PER_POLL);
+    expect(results).toHaveLength(FIRST_PAGE_SIZE + (MAX_REQUESTS_PER_POLL - 1) * BURST_PAGE_SIZE);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(/Stopped paging after 20 requests \(the cap of 20 requests per poll\)/),
+    );
+  });
+
+  it('sends no further page once the time budget is spent, and says so', async () => {
+    noCustomFields();
+    const log = consoleLog();
+    const clock = fakeClock();
+    // Every answer takes 7 s: after three of them (21 s) no time is left for a fourth.
+    const server = searchAfterServer(burstOf(5000), 3, { onRequest: () => clock.skip(7000) });
+
+    const results = await appTester(perform, bundleWith());
+
+    expect(server.requests).toBe(3);
+    expect(results).toHaveLength(FIRST_PAGE_SIZE + 2 * BURST_PAGE_SIZE);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(/after 3 requests \(the poll's time budget of 20 s is spent\)/),
+    );
+  });
+
+  it('gives a page only the time left of the budget, and keeps the earlier pages when it runs out', async () => {
+    noCustomFields();
+    const log = consoleLog();
+    const clock = fakeClock();
+    const rows = burstOf(1000);
+    // The first answer leaves 1.5 s of the budget; the second page would take 3 s (where the
+    // usual timeout is 25 s): it is abandoned when the budget ends.
+    searchAfterServer(rows, 1, { onRequest: () => clock.skip(TIME_BUDGET_MS - 1500) });
+    highLevel()
+      .post('/contacts/search')
+      .delay(3000)
+      .reply(200, { contacts: rows.slice(FIRST_PAGE_SIZE, FIRST_PAGE_SIZE + BURST_PAGE_SIZE) });
+
+    const startedAt = performance.now();
+    const results = await appTester(perform, bundleWith());
+
+    expect(performance.now() - startedAt).toBeLessThan(2900);
+    nock.abortPendingRequests(); // the abandoned answer's timer
+    expect(results.map((r) => r.id)).toEqual(rows.slice(0, FIRST_PAGE_SIZE).map((row) => row.id));
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /after 2 requests \(the poll's time budget of 20 s ran out while a page loaded\)/,
+      ),
+    );
+  });
+
+  it('stops, and says so, at a full page whose last contact carries no searchAfter cursor', async () => {
+    noCustomFields();
+    const log = consoleLog();
+    const rows = burstOf(FIRST_PAGE_SIZE).map(({ searchAfter: _cursor, ...row }) => row);
+    highLevel().post('/contacts/search').reply(200, { contacts: rows, total: 5000 });
+
+    const results = await appTester(perform, bundleWith());
+
+    expect(results).toHaveLength(FIRST_PAGE_SIZE);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(/HighLevel returned a contact without a searchAfter cursor/),
+    );
+  });
+});
