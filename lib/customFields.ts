@@ -87,11 +87,17 @@ type ScopedCache = {
   set(key: string, value: unknown, ttl: number, scope: string[]): Promise<unknown>;
 };
 
-/** `fresh` skips the cached copy (and replaces it), e.g. for the editor's "Refresh fields". */
+type LoadOptions = {
+  /** Skip the cached copy (and replace it), e.g. for the editor's "Refresh fields". */
+  fresh?: boolean;
+  /** A poll gives the definitions no more time than its own budget (lib/polling.ts). */
+  timeoutMs?: number;
+};
+
 const fetchDefinitions = async (
   z: ZObject,
   bundle: Bundle,
-  fresh: boolean,
+  { fresh = false, timeoutMs }: LoadOptions,
 ): Promise<CustomFieldDefinition[]> => {
   const locationId = locationIdOf(bundle);
   const cache = z.cache as unknown as ScopedCache;
@@ -104,6 +110,7 @@ const fetchDefinitions = async (
       path: '/locations/{locationId}/customFields',
       pathParams: { locationId },
       query: { model: 'contact' },
+      timeoutMs,
     },
     definitionsResponseSchema,
   );
@@ -117,9 +124,9 @@ const fetchDefinitions = async (
 export const customFieldDefinitions = (
   z: ZObject,
   bundle: Bundle,
-  { fresh = false }: { fresh?: boolean } = {},
+  options: LoadOptions = {},
 ): Promise<CustomFieldDefinition[]> => {
-  const pending = (!fresh && inFlight.get(bundle)) || fetchDefinitions(z, bundle, fresh);
+  const pending = (!options.fresh && inFlight.get(bundle)) || fetchDefinitions(z, bundle, options);
   inFlight.set(bundle, pending);
   return pending;
 };
@@ -193,10 +200,10 @@ const reasonOf = (error: Error): { message: string; status?: number } => {
 const loadDefinitions = async (
   z: ZObject,
   bundle: Bundle,
-  { fresh = false, rethrown }: { fresh?: boolean; rethrown: Set<string> },
+  { rethrown, ...options }: LoadOptions & { rethrown: Set<string> },
 ): Promise<CustomFieldDefinition[] | Error> => {
   try {
-    return await customFieldDefinitions(z, bundle, { fresh });
+    return await customFieldDefinitions(z, bundle, options);
   } catch (error) {
     if (error instanceof Error && rethrown.has(error.name)) throw error;
     const failure = error instanceof Error ? error : new Error(String(error));
@@ -220,8 +227,12 @@ const HANDLED_BY_ZAPIER_IF_OPTIONAL = new Set(['ThrottledError', 'ExpiredAuthErr
 export const customFieldDefinitionsOrNone = async (
   z: ZObject,
   bundle: Bundle,
+  { timeoutMs }: Pick<LoadOptions, 'timeoutMs'> = {},
 ): Promise<CustomFieldDefinition[]> => {
-  const loaded = await loadDefinitions(z, bundle, { rethrown: HANDLED_BY_ZAPIER_IF_OPTIONAL });
+  const loaded = await loadDefinitions(z, bundle, {
+    rethrown: HANDLED_BY_ZAPIER_IF_OPTIONAL,
+    timeoutMs,
+  });
   return loaded instanceof Error ? [] : loaded;
 };
 

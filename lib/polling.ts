@@ -9,7 +9,7 @@ import * as zod from 'zod';
 import { callHighLevel, locationIdOf, type HighLevelCall } from './client';
 import { requestTimeoutMs } from './config';
 import { contactOutput, contactOutputFields, contactSchema, type Contact } from './contact';
-import { customFieldDefinitions, customFieldOutputFields } from './customFields';
+import { customFieldDefinitionsOrNone, customFieldOutputFields } from './customFields';
 import { isoDateTime } from './dates';
 import { notesResponseSchema, type Note } from './notes';
 import { tasksResponseSchema, type Task } from './tasks';
@@ -176,11 +176,19 @@ export const contactFilters = (input: { tag?: unknown; assignedTo?: unknown }): 
   }
   return filters;
 };
+/**
+ * The custom-field definitions a poll labels its output with: loaded alongside the first page and
+ * within the poll's time budget. Without them the contacts still fire, with HighLevel's raw
+ * `customFields` (the log says why), rather than the whole poll failing.
+ */
+export const pollCustomFieldDefinitions = (z: ZObject, bundle: Bundle) =>
+  customFieldDefinitionsOrNone(z, bundle, { timeoutMs: TIME_BUDGET_MS });
+
 /** searchRecentContacts, mapped for output with the location's custom fields labelled. */
 export async function recentContactOutputs(z: ZObject, bundle: Bundle, query: RecentContactsQuery) {
   const [contacts, definitions] = await Promise.all([
     searchRecentContacts(z, bundle, query),
-    customFieldDefinitions(z, bundle),
+    pollCustomFieldDefinitions(z, bundle),
   ]);
   return contacts.map((contact) => contactOutput(contact, definitions));
 }

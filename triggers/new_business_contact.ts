@@ -4,9 +4,10 @@
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { businessMembersSinceLastPoll } from '../lib/businessMemberPolling';
 import { contactOutput, contactOutputFields, contactSample } from '../lib/contact';
-import { customFieldDefinitions, customFieldOutputFields } from '../lib/customFields';
+import { customFieldOutputFields } from '../lib/customFields';
 import { businessIdField } from '../lib/fields';
 import { requireId } from '../lib/paths';
+import { pollCustomFieldDefinitions } from '../lib/polling';
 
 const inputFields = defineInputFields([
   businessIdField(true, 'The business whose new contacts trigger the Zap.'),
@@ -16,7 +17,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   const businessId = requireId('businessId', bundle.inputData.businessId);
   const [members, definitions] = await Promise.all([
     businessMembersSinceLastPoll(z, bundle, businessId),
-    customFieldDefinitions(z, bundle),
+    pollCustomFieldDefinitions(z, bundle),
   ]);
   return members.map((member) => contactOutput(member, definitions));
 };

@@ -44,6 +44,20 @@ describe('new_contact', () => {
     expect(server.requests - before).toBe(1);
   });
 
+  it('still fires when the custom-field definitions cannot be loaded, with the raw custom fields', async () => {
+    highLevel()
+      .get(`/locations/${LOCATION_ID}/customFields`)
+      .query({ model: 'contact' })
+      .reply(503, { statusCode: 503, message: 'Service Unavailable' });
+    const row = { ...searchRow(1, 1), customFields: [{ id: 'cfPlan', value: 'Gold' }] };
+    search(() => true).reply(200, { contacts: [row], total: 1 });
+
+    const results = await appTester(perform, bundleWith());
+
+    expect(results.map((r) => r.id)).toEqual([row.id]);
+    expect(results[0]).toMatchObject({ customFields: [{ id: 'cfPlan', value: 'Gold' }] });
+  });
+
   it('keeps paging while the last contact of a full page is 20 to 29 minutes old: the look-back window is at least 30', async () => {
     expect(LOOKBACK_MS).toBeGreaterThanOrEqual(30 * 60 * 1000);
     noCustomFields();
