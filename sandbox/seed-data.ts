@@ -3,7 +3,11 @@
 export const SEED = {
   companyId: 'Ud9hN3kXqPz7Lw2mVb4c',
   locations: {
-    /** "Acme Dental": duplicates NOT allowed (email first, then phone), America/Chicago. */
+    /**
+     * "Acme Dental": duplicates NOT allowed, matched phone first, then email (not the default
+     * order, so tests exercise it: an upsert with both updates the phone's contact),
+     * America/Chicago.
+     */
     acme: 've9EPM428h8vShlRW1KT',
     /** "Bright Smiles Orthodontics": duplicates allowed, America/New_York. */
     bright: 'Bq7TzL2mXc9RfW4nKp1s',

@@ -43,7 +43,9 @@ function seedLocations(store: Store): void {
       allowFacebookNameMerge: false,
       disableContactTimezone: false,
     },
-    duplicatePriority: ['email', 'phone'],
+    // A front desk that knows patients by their phone number: HighLevel lets a location put phone
+    // first, and the sandbox seeds it so that order is exercised, not only the default.
+    duplicatePriority: ['phone', 'email'],
   });
   store.locations.set(SEED.locations.bright, {
     id: SEED.locations.bright,

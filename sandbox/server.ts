@@ -13,6 +13,7 @@ import { buildRouteTable } from './routes/index';
 import { mintCode } from './routes/oauth-pages';
 import { SEED } from './seed-data';
 import { Store } from './store';
+import { CursorStore, ZAPIER_RPC_PATH } from './zapier-rpc';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -59,6 +60,11 @@ export interface Sandbox {
   requests: RequestLogEntry[];
   resetRequestLog(): void;
   setRateLimit(limit: RateLimitConfig | false): void;
+  /**
+   * A stand-in for Zapier's RPC endpoint (z.cursor), not part of HighLevel's API: pass it to core
+   * as `event.rpc_base` to run paging dropdowns outside Zapier (see zapier-rpc.ts).
+   */
+  zapierRpcUrl: string;
 }
 
 export const DEFAULT_CLIENT_ID = 'sandbox-client-id';
@@ -106,8 +112,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       mintCode(store, oauth, locationId, redirectUri),
   };
 
+  const zapierCursors = new CursorStore();
   const server = http.createServer((req, res) => {
-    void handle(runtime, controls, req, res);
+    void handle(runtime, controls, zapierCursors, req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -116,11 +123,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
 
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     ...controls,
     issueTokens: (locationId?: string) => controls.issueTokens(locationId) as SandboxTokens,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     port,
+    zapierRpcUrl: `${url}${ZAPIER_RPC_PATH}`,
     close: () => closeServer(server, store),
   };
 }
@@ -128,6 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 async function handle(
   runtime: Runtime,
   controls: SandboxControls,
+  zapierCursors: CursorStore,
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
@@ -141,6 +151,10 @@ async function handle(
     body = parseBody(raw, req.headers['content-type']);
   } catch (error) {
     send(res, errorResult(error));
+    return;
+  }
+  if (method === 'POST' && url.pathname === ZAPIER_RPC_PATH) {
+    send(res, zapierCursors.answer(req.headers, body));
     return;
   }
   if (url.pathname.startsWith(ADMIN_PREFIX)) {

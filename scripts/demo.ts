@@ -1,18 +1,33 @@
 // `npm start`: the whole app against a local HighLevel sandbox, no account needed. Starts the
 // sandbox, connects through its OAuth consent page like a Zapier user would, runs the tour of
-// every trigger, action and search, and prints one line per operation. Exits 1 if any step failed.
-import zapier, { type Bundle } from 'zapier-platform-core';
+// every trigger, action and search, and prints one line per operation as it goes, then a summary
+// of every operation's outcome. Exits 1 if any step failed.
+import { type Bundle } from 'zapier-platform-core';
 import App from '../index';
+import type { Fault } from '../sandbox/faults';
 import { SEED } from '../sandbox/seed-data';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startSandbox } from '../sandbox/server';
 import { registeredKeys, runStep, tourSteps, type TourContext } from './tour';
+import { createZapierRunner, type AppTester } from './zapier-runner';
 
 const REDIRECT_URI = 'https://zapier.com/dashboard/auth/oauth/return/HighLevelContactsCLIAPI/';
 const MAX_THROTTLED_RETRIES = 3;
 
-type Line = { name: string; ok: boolean; detail: string; ms: number };
-type AppTester = ReturnType<typeof zapier.createAppTester>;
+/** One operation run: `name` is section.key, `title` what the step does, `detail` its outcome. */
+type Line = { name: string; title: string; ok: boolean; detail: string; ms: number };
 type AuthFunction = (z: unknown, bundle: Bundle) => Promise<Record<string, string>>;
+type Print = (text: string) => void;
+
+/** Progress lines align their titles: the widest step name, after a `[ 1/46] ` counter. */
+const NAME_WIDTH = Math.max(...tourSteps.map((step) => `${step.section}.${step.key}`.length));
+const COUNTER_WIDTH = `[${tourSteps.length}/${tourSteps.length}] `.length;
+
+export type DemoOptions = {
+  /** Where the demo's lines go (default: stdout). */
+  print?: Print;
+  /** Failures the sandbox injects, to see the demo report a failed step (and exit 1). */
+  faults?: Fault[];
+};
 
 const color = (code: number) => (text: string) =>
   process.stdout.isTTY ? `\u001b[${code}m${text}\u001b[0m` : text;
@@ -31,7 +46,7 @@ const readable = (error: unknown): string => {
 };
 
 /** Zapier retries a throttled step after the delay it names; the demo does the same. */
-const withThrottling = async <T>(run: () => Promise<T>): Promise<T> => {
+const withThrottling = async <T>(run: () => Promise<T>, print: Print): Promise<T> => {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await run();
@@ -39,7 +54,7 @@ const withThrottling = async <T>(run: () => Promise<T>): Promise<T> => {
       if ((error as Error).name !== 'ThrottledError' || attempt >= MAX_THROTTLED_RETRIES)
         throw error;
       const delay = (JSON.parse((error as Error).message) as { delay?: number }).delay ?? 10;
-      console.log(dim(`      rate limited by the sandbox: waiting ${delay} s as Zapier would`));
+      print(dim(`      rate limited by the sandbox: waiting ${delay} s as Zapier would`));
       await new Promise((resolve) => setTimeout(resolve, delay * 1000));
     }
   }
@@ -76,7 +91,11 @@ const approveOnConsentPage = async (authorizeUrl: string, state: string): Promis
   return code;
 };
 
-const connect = async (appTester: AppTester, lines: Line[]): Promise<Record<string, string>> => {
+const connect = async (
+  appTester: AppTester,
+  lines: Line[],
+  print: Print,
+): Promise<Record<string, string>> => {
   const started = Date.now();
   const { oauth2Config, test } = App.authentication as unknown as {
     oauth2Config: { authorizeUrl: AuthFunction; getAccessToken: AuthFunction };
@@ -99,87 +118,132 @@ const connect = async (appTester: AppTester, lines: Line[]): Promise<Record<stri
   const location = (await appTester(test as never, { authData } as never)) as { name?: string };
   const line = {
     name: 'connection',
+    title: 'connect through the consent page',
     ok: true,
     detail: `connected to "${location.name}"`,
     ms: Date.now() - started,
   };
   lines.push(line);
-  console.log(`  ${green('✓')} ${line.name.padEnd(44)} ${line.detail}`);
+  print(`  ${green('✓')} ${line.name.padEnd(COUNTER_WIDTH + NAME_WIDTH)} ${line.detail}`);
   return authData as Record<string, string>;
 };
 
-const summary = (result: unknown): string => {
-  const items = Array.isArray(result) ? result : [result];
-  const first = (items[0] ?? {}) as Record<string, unknown>;
-  const name = first.fullName || first.title || first.name || first.label || first.body || first.id;
-  const what = Array.isArray(result)
-    ? `${items.length} result${items.length === 1 ? '' : 's'}`
-    : 'done';
-  return name ? `${what}: ${String(name).slice(0, 48)}` : what;
+const nameOf = (item: unknown): string => {
+  const record = (item ?? {}) as Record<string, unknown>;
+  const name = record.fullName || record.title || record.name || record.label || record.body;
+  return name ? String(name).slice(0, 48) : '';
 };
 
-const main = async (): Promise<number> => {
+/** A few words on what a step returned: how many results, or what a write did and to what. */
+const outcomeOf = (result: unknown): string => {
+  if (Array.isArray(result)) {
+    const first = nameOf(result[0]);
+    return `${result.length} result${result.length === 1 ? '' : 's'}${first ? `, first: ${first}` : ''}`;
+  }
+  const record = (result ?? {}) as Record<string, unknown>;
+  if (nameOf(record)) return nameOf(record);
+  if (typeof record.contactCount === 'number') return `${record.contactCount} contact(s) changed`;
+  if (Array.isArray(record.tags)) return `tags now: ${record.tags.join(', ') || 'none'}`;
+  if (Array.isArray(record.followers)) return `${record.followers.length} follower(s) now`;
+  const flag = ['deleted', 'added', 'removed'].find((key) => record[key] === true);
+  return flag ?? 'done';
+};
+
+/** The closing summary: every operation with its outcome, one compact line each, then totals. */
+const printSummary = (lines: Line[], print: Print): void => {
+  const failed = lines.filter((line) => !line.ok);
+  const width = Math.max(...lines.map((line) => line.name.length));
+  print('\nSummary');
+  for (const line of lines) {
+    const outcome = `${line.title} → ${line.detail}`;
+    print(
+      `  ${line.ok ? green('✓') : red('✗')} ${line.name.padEnd(width)}  ${line.ok ? outcome : red(outcome)}`,
+    );
+  }
+  print(
+    `${lines.length - failed.length} passed, ${failed.length} failed` +
+      dim(
+        ` · requests went to the local sandbox only; ${registeredKeys().length} operations registered`,
+      ),
+  );
+};
+
+/** Runs the whole demo against a fresh sandbox; resolves to the exit code (0: every step passed). */
+export const runDemo = async ({
+  print = (text) => console.log(text),
+  faults = [],
+}: DemoOptions = {}): Promise<number> => {
   const sandbox = await startSandbox({ port: 0 });
   process.env.HIGHLEVEL_API_BASE_URL = sandbox.url;
   process.env.HIGHLEVEL_MARKETPLACE_URL = sandbox.url;
   process.env.CLIENT_ID = DEFAULT_CLIENT_ID;
   process.env.CLIENT_SECRET = DEFAULT_CLIENT_SECRET;
-  console.log(`HighLevel sandbox on ${sandbox.url}\n`);
+  for (const fault of faults) sandbox.injectFault(fault);
+  print(`HighLevel sandbox on ${sandbox.url}\n`);
 
-  const appTester = zapier.createAppTester(App);
+  // Core's own app tester has no z.cursor store: this runner gives the paging dropdowns the
+  // sandbox's stand-in for Zapier's, so they save their cursor as they would on Zapier.
+  const appTester = createZapierRunner(App, { rpcUrl: sandbox.zapierRpcUrl });
   const lines: Line[] = [];
   try {
-    const authData = await connect(appTester, lines);
-    const ctx: TourContext = { authData, appointmentContactId: SEED.contacts.janeCooper, ids: {} };
+    const authData = await connect(appTester, lines, print);
+    const ctx: TourContext = {
+      authData,
+      appointmentContactId: SEED.contacts.janeCooper,
+      ids: {},
+      sandbox: sandbox.store,
+    };
     for (const [index, step] of tourSteps.entries()) {
       const name = `${step.section}.${step.key}`;
       const started = Date.now();
       let line: Line;
       try {
-        const result = await withThrottling(() => runStep(appTester, step, ctx));
+        const result = await withThrottling(() => runStep(appTester, step, ctx), print);
         const problem = step.check(result, ctx);
         line = {
           name,
+          title: step.title,
           ok: !problem,
-          detail: problem ? `unexpected: ${problem}` : summary(result),
+          detail: problem ? `unexpected: ${problem}` : outcomeOf(result),
           ms: 0,
         };
       } catch (error) {
-        line = { name, ok: false, detail: readable(error), ms: 0 };
+        line = { name, title: step.title, ok: false, detail: readable(error), ms: 0 };
       }
       line.ms = Date.now() - started;
       lines.push(line);
       const mark = line.ok ? green('✓') : red('✗');
       const counter = dim(`[${String(index + 1).padStart(2)}/${tourSteps.length}]`);
-      console.log(
-        `  ${mark} ${counter} ${name.padEnd(38)} ${step.title} ${dim(`— ${line.detail} (${line.ms} ms)`)}`,
+      print(
+        `  ${mark} ${counter} ${name.padEnd(NAME_WIDTH)} ${step.title} ${dim(`— ${line.detail} (${line.ms} ms)`)}`,
       );
     }
     const covered = new Set(tourSteps.map((step) => `${step.section}.${step.key}`));
     for (const key of registeredKeys().filter((registered) => !covered.has(registered))) {
-      lines.push({ name: key, ok: false, detail: 'registered but not in the tour', ms: 0 });
+      lines.push({ name: key, title: 'no tour step', ok: false, detail: 'not run', ms: 0 });
     }
   } catch (error) {
-    lines.push({ name: 'connection', ok: false, detail: readable(error), ms: 0 });
+    lines.push({
+      name: 'connection',
+      title: 'connect through the consent page',
+      ok: false,
+      detail: readable(error),
+      ms: 0,
+    });
   } finally {
     await sandbox.close();
   }
 
-  const failed = lines.filter((line) => !line.ok);
-  console.log(`\nSummary: ${lines.length - failed.length} passed, ${failed.length} failed`);
-  for (const line of failed) console.log(`  ${red('✗')} ${line.name}: ${line.detail}`);
-  console.log(
-    dim(
-      `Requests went to the local sandbox only; ${registeredKeys().length} operations registered.`,
-    ),
-  );
-  return failed.length === 0 ? 0 : 1;
+  printSummary(lines, print);
+  return lines.every((line) => line.ok) ? 0 : 1;
 };
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(red(`The demo could not run: ${readable(error)}`));
-    process.exit(1);
-  },
-);
+if (require.main === module) {
+  runDemo().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(red(`The demo could not run: ${readable(error)}`));
+      process.exit(1);
+    },
+  );
+}

@@ -1,17 +1,30 @@
 // A scripted tour of every registered operation, in an order where each step can use what earlier
 // steps made (a contact, its task, its note). `npm start` prints it; test/e2e runs it as tests.
+// Each step checks what it returned and, for a write, the change it made in the sandbox.
 import zapier, { type Bundle } from 'zapier-platform-core';
 import App from '../index';
+import type { ContactRecord, NoteRecord, TaskRecord } from '../sandbox/model/types';
 
 type Section = 'triggers' | 'creates' | 'searches';
 type Result = Record<string, unknown>;
 type Output = Result | Result[];
+
+/**
+ * The sandbox's data, read directly: a write step checks the change it made there, not only what
+ * it returned, and campaign or workflow membership shows in no HighLevel response at all.
+ */
+export type SandboxData = {
+  readonly contacts: ReadonlyMap<string, ContactRecord>;
+  readonly tasks: ReadonlyMap<string, TaskRecord>;
+  readonly notes: ReadonlyMap<string, NoteRecord>;
+};
 
 export type TourContext = {
   authData: Record<string, string>;
   /** A contact of the seeded data that has appointments (the API cannot create appointments). */
   appointmentContactId: string;
   ids: Record<string, string>;
+  sandbox: SandboxData;
 };
 
 export type TourStep = {
@@ -22,8 +35,10 @@ export type TourStep = {
   input?: (ctx: TourContext) => Record<string, unknown>;
   meta?: Partial<Bundle['meta']>;
   /** Returns what is wrong with the result, or nothing; may remember ids for later steps. */
-  check: (result: Output, ctx: TourContext) => string | void;
+  check: Check;
 };
+
+type Check = (result: Output, ctx: TourContext) => string | void;
 
 const list = (result: Output): Result[] => (Array.isArray(result) ? result : [result]);
 const first = (result: Output): Result => list(result)[0] ?? {};
@@ -37,6 +52,16 @@ const remember =
     const id = str(first(result)[key]);
     if (!id) return `returned no ${name}`;
     ctx.ids[name] = id;
+  };
+
+/** Remembers the first two items' ids, under `name` and `otherName`. */
+const rememberTwo =
+  (name: string, otherName: string): Check =>
+  (result, ctx) => {
+    const [id, otherId] = list(result).map((item) => str(item.id));
+    if (!id || !otherId) return `returned fewer than two of ${name}`;
+    ctx.ids[name] = id;
+    ctx.ids[otherName] = otherId;
   };
 
 const includesContact = (result: Output, ctx: TourContext) =>
@@ -53,7 +78,53 @@ const expectValue =
       : `${key} is ${JSON.stringify(actual)}, expected ${JSON.stringify(want)}`;
   };
 
+/** Runs the checks in order; the step's problem is the first one found. */
+const all =
+  (...checks: Check[]): Check =>
+  (result, ctx) => {
+    for (const check of checks) {
+      const problem = check(result, ctx);
+      if (problem) return problem;
+    }
+  };
+
+/** The returned object has these values, worked out from what earlier steps remembered. */
+const returns =
+  (expected: (ctx: TourContext) => Record<string, unknown>): Check =>
+  (result, ctx) =>
+    all(...Object.entries(expected(ctx)).map(([key, want]) => expectValue(key, () => want)))(
+      result,
+      ctx,
+    );
+
+/** What the sandbox holds after the step: the problem with it, or nothing. */
+const inSandbox =
+  (problem: (sandbox: SandboxData, ctx: TourContext) => string | undefined): Check =>
+  (_result, ctx) =>
+    problem(ctx.sandbox, ctx);
+
+/** The tour contact's campaigns (or workflows) in the sandbox are exactly these, in any order. */
+const memberships =
+  (kind: 'campaignIds' | 'workflowIds', expected: (ctx: TourContext) => string[]) =>
+  (sandbox: SandboxData, ctx: TourContext) => {
+    const actual = [...(sandbox.contacts.get(ctx.ids.contact ?? '')?.[kind] ?? [])].sort();
+    const want = [...expected(ctx)].sort();
+    return JSON.stringify(actual) === JSON.stringify(want)
+      ? undefined
+      : `the sandbox has ${kind} ${JSON.stringify(actual)}, expected ${JSON.stringify(want)}`;
+  };
+
+/** Gone from the sandbox: a deleted contact, task or note. */
+const deleted =
+  (collection: keyof SandboxData, name: string) => (sandbox: SandboxData, ctx: TourContext) => {
+    const id = ctx.ids[name];
+    if (!id) return `no ${name} was made earlier in the tour`;
+    return sandbox[collection].has(id) ? `the ${name} is still in the sandbox` : undefined;
+  };
+
 const TOUR_EMAIL = 'ada.lovelace@example.com';
+/** A tag no seeded contact has, so the bulk step is seen to add it to both contacts. */
+const BULK_TAG = 'spring newsletter';
 const soon = () => new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString();
 
 export const tourSteps: TourStep[] = [
@@ -77,7 +148,8 @@ export const tourSteps: TourStep[] = [
     key: 'campaign_choices',
     title: 'campaigns dropdown',
     meta: dropdown,
-    check: remember('campaign'),
+    // The seed has two campaigns: the tour joins both, leaves one, then leaves all.
+    check: rememberTwo('campaign', 'otherCampaign'),
   },
   {
     section: 'triggers',
@@ -184,9 +256,22 @@ export const tourSteps: TourStep[] = [
     input: (ctx) => ({
       action: 'add',
       contactIds: [ctx.ids.contact, ctx.ids.seedContact],
-      tags: ['newsletter'],
+      tags: [BULK_TAG],
     }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({
+        action: 'add',
+        contactIds: [ctx.ids.contact, ctx.ids.seedContact],
+        successCount: 2,
+        errorCount: 0,
+      })),
+      inSandbox((sandbox, ctx) => {
+        const untagged = [ctx.ids.contact, ctx.ids.seedContact].filter(
+          (id) => !sandbox.contacts.get(id ?? '')?.tags.includes(BULK_TAG),
+        );
+        return untagged.length > 0 ? `no "${BULK_TAG}" tag on ${untagged.join(', ')}` : undefined;
+      }),
+    ),
   },
   {
     section: 'creates',
@@ -213,7 +298,19 @@ export const tourSteps: TourStep[] = [
     key: 'bulk_update_contact_business',
     title: 'assign her to a business',
     input: (ctx) => ({ contactIds: [ctx.ids.contact], businessId: ctx.ids.business }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({
+        businessId: ctx.ids.business,
+        contactIds: [ctx.ids.contact],
+        removedFromBusiness: false,
+      })),
+      inSandbox((sandbox, ctx) => {
+        const businessId = sandbox.contacts.get(ctx.ids.contact ?? '')?.businessId;
+        return businessId === ctx.ids.business
+          ? undefined
+          : `the sandbox has businessId ${JSON.stringify(businessId)}`;
+      }),
+    ),
   },
   {
     section: 'triggers',
@@ -341,21 +438,44 @@ export const tourSteps: TourStep[] = [
     key: 'add_contact_to_campaign',
     title: 'add to a campaign',
     input: (ctx) => ({ contactId: ctx.ids.contact, campaignId: ctx.ids.campaign }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({ contactId: ctx.ids.contact, campaignId: ctx.ids.campaign, added: true })),
+      inSandbox(memberships('campaignIds', (ctx) => [ctx.ids.campaign!])),
+    ),
+  },
+  {
+    section: 'creates',
+    key: 'add_contact_to_campaign',
+    title: 'add to a second campaign',
+    input: (ctx) => ({ contactId: ctx.ids.contact, campaignId: ctx.ids.otherCampaign }),
+    check: all(
+      returns((ctx) => ({ campaignId: ctx.ids.otherCampaign, added: true })),
+      inSandbox(memberships('campaignIds', (ctx) => [ctx.ids.campaign!, ctx.ids.otherCampaign!])),
+    ),
   },
   {
     section: 'creates',
     key: 'remove_contact_from_campaign',
-    title: 'remove from the campaign',
+    title: 'remove from the first campaign',
     input: (ctx) => ({ contactId: ctx.ids.contact, campaignId: ctx.ids.campaign }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({
+        contactId: ctx.ids.contact,
+        campaignId: ctx.ids.campaign,
+        removed: true,
+      })),
+      inSandbox(memberships('campaignIds', (ctx) => [ctx.ids.otherCampaign!])),
+    ),
   },
   {
     section: 'creates',
     key: 'remove_contact_from_all_campaigns',
     title: 'remove from all campaigns',
     input: (ctx) => ({ contactId: ctx.ids.contact }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({ contactId: ctx.ids.contact, allCampaigns: true, removed: true })),
+      inSandbox(memberships('campaignIds', () => [])),
+    ),
   },
   {
     section: 'creates',
@@ -366,14 +486,24 @@ export const tourSteps: TourStep[] = [
       workflowId: ctx.ids.workflow,
       eventStartTime: soon(),
     }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({ contactId: ctx.ids.contact, workflowId: ctx.ids.workflow, added: true })),
+      inSandbox(memberships('workflowIds', (ctx) => [ctx.ids.workflow!])),
+    ),
   },
   {
     section: 'creates',
     key: 'remove_contact_from_workflow',
     title: 'remove from the workflow',
     input: (ctx) => ({ contactId: ctx.ids.contact, workflowId: ctx.ids.workflow }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({
+        contactId: ctx.ids.contact,
+        workflowId: ctx.ids.workflow,
+        removed: true,
+      })),
+      inSandbox(memberships('workflowIds', () => [])),
+    ),
   },
   {
     section: 'triggers',
@@ -394,21 +524,30 @@ export const tourSteps: TourStep[] = [
     key: 'delete_task',
     title: 'delete the task',
     input: (ctx) => ({ contactId: ctx.ids.contact, taskId: ctx.ids.task }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({ id: ctx.ids.task, taskId: ctx.ids.task, deleted: true })),
+      inSandbox(deleted('tasks', 'task')),
+    ),
   },
   {
     section: 'creates',
     key: 'delete_note',
     title: 'delete the note',
     input: (ctx) => ({ contactId: ctx.ids.contact, noteId: ctx.ids.note }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({ id: ctx.ids.note, noteId: ctx.ids.note, deleted: true })),
+      inSandbox(deleted('notes', 'note')),
+    ),
   },
   {
     section: 'creates',
     key: 'delete_contact',
     title: 'delete Ada',
     input: (ctx) => ({ contactId: ctx.ids.contact }),
-    check: () => undefined,
+    check: all(
+      returns((ctx) => ({ id: ctx.ids.contact, contactId: ctx.ids.contact, deleted: true })),
+      inSandbox(deleted('contacts', 'contact')),
+    ),
   },
 ];
 

@@ -106,8 +106,9 @@ export function updateContact(
 }
 
 /**
- * HighLevel's upsert: match on the location's priority order (email, then phone); when email and
- * phone match two different contacts, update the first match and ignore the second identifier.
+ * HighLevel's upsert: match in the location's priority order (email then phone, or phone then
+ * email); when email and phone match two different contacts, update the first match and ignore
+ * the second identifier.
  */
 export function upsertContact(
   store: Store,

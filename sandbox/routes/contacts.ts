@@ -99,7 +99,7 @@ const search: Handler = (ctx) => {
   return ok({ ...searchContacts(ctx.store, body), traceId: traceId() });
 };
 
-/** The location's duplicate rule decides: email first, then phone. */
+/** The location's duplicate rule decides which of email and phone is matched first. */
 const findDuplicateContact: Handler = (ctx) => {
   const location = loadLocation(ctx, queryString(ctx, 'locationId'));
   const email = normalizeEmail(queryString(ctx, 'email'));

@@ -1,5 +1,6 @@
 // What a contact belongs to: appointments (read-only), followers, campaigns, workflows and the
-// bulk business assignment. Each write moves the contact's dateUpdated.
+// bulk business assignment. Each write is a write to the contact, so each one touch()es it: the
+// Updated Contact trigger polls by dateUpdated and must see a contact join or leave a campaign.
 import { touch } from '../model/contact-writes';
 import { appointmentResponse } from '../model/shapes';
 import { created, Handler, loadContact, loadLocation, loadOwned, ok } from './context';
@@ -40,7 +41,7 @@ const addToCampaign: Handler = (ctx) => {
     contact.locationId,
   );
   if (!contact.campaignIds.includes(campaign.id)) contact.campaignIds.push(campaign.id);
-  ctx.store.changed();
+  touch(ctx.store, contact);
   return created({ succeded: true });
 };
 
@@ -53,14 +54,14 @@ const removeFromCampaign: Handler = (ctx) => {
     contact.locationId,
   );
   contact.campaignIds = contact.campaignIds.filter((id) => id !== campaign.id);
-  ctx.store.changed();
+  touch(ctx.store, contact);
   return ok({ succeded: true });
 };
 
 const removeFromAllCampaigns: Handler = (ctx) => {
   const contact = loadContact(ctx, ctx.params.contactId);
   contact.campaignIds = [];
-  ctx.store.changed();
+  touch(ctx.store, contact);
   return ok({ succeded: true });
 };
 
@@ -73,7 +74,7 @@ const addToWorkflow: Handler = (ctx) => {
     contact.locationId,
   );
   if (!contact.workflowIds.includes(workflow.id)) contact.workflowIds.push(workflow.id);
-  ctx.store.changed();
+  touch(ctx.store, contact);
   return ok({ succeded: true });
 };
 
@@ -86,7 +87,7 @@ const removeFromWorkflow: Handler = (ctx) => {
     contact.locationId,
   );
   contact.workflowIds = contact.workflowIds.filter((id) => id !== workflow.id);
-  ctx.store.changed();
+  touch(ctx.store, contact);
   return ok({ succeded: true });
 };
 

@@ -1,4 +1,6 @@
 // Notes of a contact (the path parameter is `id`, not `noteId`). Lists are newest first.
+// A note write does not touch() its contact, for the reason given in tasks.ts: no evidence that
+// HighLevel moves the contact's dateUpdated for it.
 import { newId } from '../model/ids';
 import { noteResponse } from '../model/shapes';
 import { nowIso } from '../model/timestamps';

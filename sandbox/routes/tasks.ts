@@ -1,5 +1,7 @@
 // Tasks of a contact: list, create (title, dueDate and completed required), read, update,
-// mark (in)complete, delete.
+// mark (in)complete, delete. A task write does not touch() its contact: nothing HighLevel
+// documents (spec, docs, integrators' reports) says it moves the contact's dateUpdated, and if it
+// did, every new task would also fire the Updated Contact trigger. Tasks are their own records.
 import { newId } from '../model/ids';
 import { taskResponse } from '../model/shapes';
 import { nowIso } from '../model/timestamps';

@@ -81,6 +81,38 @@ describe('tags', () => {
     });
     expect(badType.status).toBe(422);
   });
+  it('bulk-removes the named tags only, reporting what each contact lost', async () => {
+    const a = fresh(['keep', 'drop-me', 'also-drop']);
+    const b = fresh(['drop-me']);
+    const reply = await call('POST', '/contacts/bulk/tags/update/remove', {
+      locationId: acme,
+      contacts: [a.id, b.id],
+      tags: ['Drop-Me', 'also-drop', 'never-had'],
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toEqual({
+      succeded: true,
+      errorCount: 0,
+      responses: [
+        {
+          contactId: a.id,
+          message: 'Tags updated',
+          type: 'success',
+          oldTags: ['keep', 'drop-me', 'also-drop'],
+          tagsRemoved: ['drop-me', 'also-drop'],
+        },
+        {
+          contactId: b.id,
+          message: 'Tags updated',
+          type: 'success',
+          oldTags: ['drop-me'],
+          tagsRemoved: ['drop-me'],
+        },
+      ],
+    });
+    expect(a.tags).toEqual(['keep']);
+    expect(b.tags).toEqual([]);
+  });
 });
 
 describe('followers, campaigns, workflows, business', () => {
@@ -128,6 +160,21 @@ describe('followers, campaigns, workflows, business', () => {
     expect(contact.workflowIds).toEqual([SEED.workflows.welcome]);
     await call('DELETE', `/contacts/${contact.id}/workflow/${SEED.workflows.welcome}`, {});
     expect(contact.workflowIds).toEqual([]);
+  });
+
+  it('removes a contact from one campaign and leaves it in the others', async () => {
+    const contact = fresh();
+    const { whitening, recall } = SEED.campaigns;
+    for (const campaign of [whitening, recall]) {
+      expect((await call('POST', `/contacts/${contact.id}/campaigns/${campaign}`, {})).status).toBe(
+        201,
+      );
+    }
+    expect(contact.campaignIds).toEqual([whitening, recall]);
+    const removed = await call('DELETE', `/contacts/${contact.id}/campaigns/${whitening}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body).toEqual({ succeded: true });
+    expect(contact.campaignIds).toEqual([recall]);
   });
 
   it('assigns and clears a business in bulk', async () => {

@@ -156,7 +156,8 @@ describe('upsert', () => {
     });
   });
 
-  it('matches email first and ignores a phone that belongs to another contact', async () => {
+  // Acme Dental matches phone first (sandbox/seed.ts); Bright Smiles keeps the default order.
+  it('follows the location’s order: phone first at Acme, ignoring an email of another contact', async () => {
     const reply = await call('POST', '/contacts/upsert', {
       locationId: acme,
       email: 'jane.cooper@example.com',
@@ -165,10 +166,45 @@ describe('upsert', () => {
     });
     expect(reply.body.new).toBe(false);
     expect(reply.body.contact).toMatchObject({
-      id: SEED.contacts.janeCooper,
+      id: SEED.contacts.robertFox,
       city: 'Evanston',
-      phone: '+13125550101',
+      email: 'robert.fox@example.com',
     });
+    const jane = await call('GET', `/contacts/${SEED.contacts.janeCooper}`);
+    expect(jane.body.contact.city).not.toBe('Evanston');
+  });
+
+  it('follows the location’s order: email first at Bright Smiles', async () => {
+    const bcall = client(sandbox, sandbox.issueTokens(bright).access_token);
+    const reply = await bcall('POST', '/contacts/upsert', {
+      locationId: bright,
+      email: 'lucas.bennett@example.com',
+      phone: '+16175550150', // Mia's (and Noah's) phone
+      city: 'Cambridge',
+    });
+    expect(reply.body.new).toBe(false);
+    expect(reply.body.contact).toMatchObject({ firstName: 'Lucas', phone: '+16175550151' });
+  });
+
+  it('reports the first matching field of the location’s order for a duplicate create', async () => {
+    const both = await call('POST', '/contacts/', {
+      locationId: acme,
+      email: 'jane.cooper@example.com',
+      phone: '+13125550102', // Robert Fox's phone
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.meta).toMatchObject({
+      contactId: SEED.contacts.robertFox,
+      matchingField: 'phone',
+    });
+  });
+
+  it('finds the phone’s contact first in the duplicate lookup at Acme', async () => {
+    const reply = await call(
+      'GET',
+      `/contacts/search/duplicate?locationId=${acme}&email=${encodeURIComponent('jane.cooper@example.com')}&number=${encodeURIComponent('+13125550103')}`,
+    );
+    expect(reply.body.contact.id).toBe(SEED.contacts.estherHoward);
   });
 
   it('matches on phone when no email is given', async () => {

@@ -71,8 +71,11 @@ describe('consent page', () => {
     });
     expect(tokens.body.scope).toContain('contacts.write');
     const replay = await tokenRequest(sandbox, exchange);
-    expect(replay.status).toBe(401);
-    expect(replay.body.error).toBe('invalid_grant');
+    expect(replay.status).toBe(400);
+    expect(replay.body).toEqual({
+      statusCode: 400,
+      message: 'Invalid grant: the authorization code is invalid, expired or used',
+    });
   });
 });
 
@@ -85,11 +88,15 @@ describe('POST /oauth/token', () => {
       code,
       redirect_uri: 'https://evil.example/',
     });
-    expect(reply.status).toBe(401);
-    expect(reply.body.error).toBe('invalid_grant');
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({
+      statusCode: 400,
+      message: 'Invalid grant: redirect_uri does not match the authorization request',
+    });
   });
 
-  it('rejects bad client credentials with invalid_client', async () => {
+  // Refusals have the bodies apps/oauth.json declares (sandbox/routes/oauth-token.ts says why).
+  it('rejects bad client credentials with 401 and the spec’s UnauthorizedDTO', async () => {
     const code = sandbox.authorize(acme, redirectUri);
     const reply = await tokenRequest(sandbox, {
       ...credentials,
@@ -100,8 +107,9 @@ describe('POST /oauth/token', () => {
     });
     expect(reply.status).toBe(401);
     expect(reply.body).toEqual({
-      error: 'invalid_client',
-      error_description: 'Invalid client credentials',
+      statusCode: 401,
+      message: 'Invalid client credentials',
+      error: 'Unauthorized',
     });
   });
 
@@ -141,10 +149,19 @@ describe('POST /oauth/token', () => {
       grant_type: 'refresh_token',
       refresh_token: first.body.refresh_token,
     });
-    expect(reused.status).toBe(401);
+    expect(reused.status).toBe(400);
     expect(reused.body).toEqual({
-      error: 'invalid_grant',
-      error_description: 'Invalid refresh token',
+      statusCode: 400,
+      message: 'Invalid grant: the refresh token is invalid or was already used',
+    });
+  });
+
+  it('answers 400 for a grant type it does not support', async () => {
+    const reply = await tokenRequest(sandbox, { ...credentials, grant_type: 'client_credentials' });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual({
+      statusCode: 400,
+      message: 'Unsupported grant_type: only authorization_code and refresh_token are supported',
     });
   });
 
@@ -188,6 +205,40 @@ describe('POST /oauth/token', () => {
       (await client(sandbox, body.access_token)('GET', `/contacts/${SEED.contacts.janeCooper}`))
         .status,
     ).toBe(200);
+  });
+});
+
+describe('access tokens', () => {
+  it('expire on their own once their expires_in has passed; a refresh brings a working one', async () => {
+    const shortLived = await startSandbox({ rateLimit: false, accessTokenTtlSeconds: 1 });
+    try {
+      const code = shortLived.authorize(acme, redirectUri);
+      const issued = await tokenRequest(shortLived, {
+        ...credentials,
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+      });
+      expect(issued.body.expires_in).toBe(1);
+      const call = client(shortLived, issued.body.access_token);
+      expect((await call('GET', `/locations/${acme}`)).status).toBe(200);
+
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+
+      const expired = await call('GET', `/locations/${acme}`);
+      expect(expired.status).toBe(401);
+      expect(expired.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+      const refreshed = await tokenRequest(shortLived, {
+        ...credentials,
+        grant_type: 'refresh_token',
+        refresh_token: issued.body.refresh_token,
+      });
+      expect(refreshed.status).toBe(200);
+      const renewed = client(shortLived, refreshed.body.access_token);
+      expect((await renewed('GET', `/locations/${acme}`)).status).toBe(200);
+    } finally {
+      await shortLived.close();
+    }
   });
 });
 

@@ -21,7 +21,8 @@ describe('rate limiting per location', () => {
       expect(limited.headers.get('x-ratelimit-max')).toBe('5');
       expect(limited.headers.get('x-ratelimit-interval-milliseconds')).toBe('60000');
       expect(limited.headers.get('x-ratelimit-limit-daily')).toBe('200000');
-      expect(limited.headers.get('x-ratelimit-daily-remaining')).toBe('199994');
+      // The refused request did not use up any budget.
+      expect(limited.headers.get('x-ratelimit-daily-remaining')).toBe('199995');
       expect(limited.headers.get('retry-after')).toBeNull();
       // The other location has its own budget; admin routes are never limited.
       const other = client(sandbox, sandbox.issueTokens(SEED.locations.bright).access_token);
@@ -32,7 +33,7 @@ describe('rate limiting per location', () => {
     }
   });
 
-  it('opens a new window after windowMs', async () => {
+  it('lets requests through again once the earlier ones are windowMs old', async () => {
     const sandbox = await startSandbox({ rateLimit: { max: 2, windowMs: 300 } });
     try {
       const call = client(sandbox, sandbox.issueTokens().access_token);
@@ -81,12 +82,62 @@ describe('rate limiting per location', () => {
     }
   });
 
-  it('counts per key in fixed windows (unit)', () => {
+  it('counts per key (unit)', () => {
     const limiter = new RateLimiter({ max: 2, windowMs: 1000 });
     expect(limiter.take('a', 0)['X-RateLimit-Remaining']).toBe('1');
-    limiter.take('a', 10);
+    expect(limiter.take('a', 10)['X-RateLimit-Remaining']).toBe('0');
     expect(() => limiter.take('a', 20)).toThrow('Too many requests');
     expect(limiter.take('b', 20)['X-RateLimit-Remaining']).toBe('1');
-    expect(limiter.take('a', 1000)['X-RateLimit-Remaining']).toBe('1');
+  });
+
+  it('slides the window: a request frees its slot exactly windowMs after it arrived (unit)', () => {
+    const limiter = new RateLimiter({ max: 2, windowMs: 1000 });
+    limiter.take('a', 0);
+    limiter.take('a', 600);
+    expect(() => limiter.take('a', 999)).toThrow('Too many requests');
+    expect(limiter.take('a', 1000)['X-RateLimit-Remaining']).toBe('0'); // the one at 0 left
+    expect(() => limiter.take('a', 1599)).toThrow('Too many requests'); // 600 and 1000 still in
+    expect(limiter.take('a', 1600)['X-RateLimit-Remaining']).toBe('0');
+  });
+
+  it('never lets more than 100 through in any 10 s span, even across a boundary (unit)', () => {
+    const limiter = new RateLimiter(); // HighLevel's 100 per 10 s
+    const outcome = (at: number) => {
+      try {
+        limiter.take('location', at);
+        return 'ok';
+      } catch {
+        return '429';
+      }
+    };
+    // One request at 0 and 99 just before t = 10 s, then 100 just after it: fixed windows of
+    // 10 s from t = 0 would let all 200 through, 199 of them within 200 ms.
+    expect(outcome(0)).toBe('ok');
+    const late = Array.from({ length: 99 }, (_, i) => outcome(9_900 + i));
+    const early = Array.from({ length: 100 }, (_, i) => outcome(10_000 + i));
+    expect(late.every((o) => o === 'ok')).toBe(true);
+    // Only the slot of the request at 0 is free again: the other 99 are still inside the window.
+    expect(early.filter((o) => o === 'ok')).toHaveLength(1);
+    expect(early[0]).toBe('ok');
+    expect(outcome(19_899)).toBe('429');
+    expect(outcome(19_900)).toBe('ok'); // 10 s after the first of the 99
+  });
+
+  it('answers a 429 whose X-RateLimit-* headers say no budget is left (unit)', () => {
+    const limiter = new RateLimiter({ max: 1, windowMs: 5000 });
+    limiter.take('a', 0);
+    try {
+      limiter.take('a', 1);
+      throw new Error('expected a 429');
+    } catch (error) {
+      expect((error as { status: number }).status).toBe(429);
+      expect((error as { headers: Record<string, string> }).headers).toEqual({
+        'X-RateLimit-Limit-Daily': '200000',
+        'X-RateLimit-Daily-Remaining': '199999',
+        'X-RateLimit-Interval-Milliseconds': '5000',
+        'X-RateLimit-Max': '1',
+        'X-RateLimit-Remaining': '0',
+      });
+    }
   });
 });

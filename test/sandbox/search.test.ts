@@ -110,6 +110,37 @@ describe('POST /contacts/search on the seed', () => {
     expect(older.body.total + iso.body.total).toBe(25);
   });
 
+  it('filters dateUpdated by range, apart from dateAdded', async () => {
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000);
+    const [edited, untouched] = sandbox.store.bulkCreateContacts(acme, 2, {
+      at: monthAgo,
+      tags: ['range-check'],
+    });
+    expect((await call('PUT', `/contacts/${edited!.id}`, { city: 'Evanston' })).status).toBe(200);
+    const minuteAgo = new Date(Date.now() - 60_000).toISOString();
+    const within = (field: string, value: Record<string, string>) =>
+      search({
+        filters: [
+          { field: 'tags', operator: 'eq', value: 'range-check' },
+          { field, operator: 'range', value },
+        ],
+      });
+    expect(ids(await within('dateUpdated', { gte: minuteAgo }))).toEqual([edited!.id]);
+    expect(ids(await within('dateUpdated', { lt: minuteAgo }))).toEqual([untouched!.id]);
+    // Both were added a month ago: by dateAdded, the recent edit changes nothing.
+    expect(ids(await within('dateAdded', { gte: minuteAgo }))).toEqual([]);
+    expect((await within('dateAdded', { lte: minuteAgo })).body.total).toBe(2);
+  });
+
+  it('skips (page - 1) * pageLimit contacts for page', async () => {
+    const all = ids(await search({ pageLimit: 100 }));
+    expect(all.length).toBeGreaterThan(20);
+    const pages = await Promise.all([1, 2, 3].map((page) => search({ page, pageLimit: 10 })));
+    expect(pages.map(ids)).toEqual([all.slice(0, 10), all.slice(10, 20), all.slice(20, 30)]);
+    expect(pages.every((page) => page.body.total === all.length)).toBe(true);
+    expect(ids(await search({ page: 11, pageLimit: 10 }))).toEqual([]);
+  });
+
   it('matches free-text query on name, email, phone and company', async () => {
     expect((await search({ query: 'cooper' })).body.total).toBe(1);
     expect((await search({ query: 'HARBOR' })).body.total).toBe(2);

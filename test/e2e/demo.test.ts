@@ -1,0 +1,74 @@
+// `npm start` itself (scripts/demo.ts): its own sandbox, the consent-page connection, the tour,
+// the closing summary and the exit code, run in-process with its output captured.
+import nock from 'nock';
+import { runDemo } from '../../scripts/demo';
+import { tourSteps } from '../../scripts/tour';
+
+const ENV_KEYS = [
+  'HIGHLEVEL_API_BASE_URL',
+  'HIGHLEVEL_MARKETPLACE_URL',
+  'CLIENT_ID',
+  'CLIENT_SECRET',
+  'ZAPIER_DEPLOY_KEY',
+];
+const savedEnv = Object.fromEntries(ENV_KEYS.map((key) => [key, process.env[key]]));
+beforeAll(() => nock.enableNetConnect('127.0.0.1'));
+afterAll(() => {
+  for (const [key, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Runs the demo; `stray` is whatever reached the console besides the demo's own lines. */
+const demo = async (options: Parameters<typeof runDemo>[0] = {}) => {
+  const output: string[] = [];
+  const stray: string[] = [];
+  const spies = (['log', 'info', 'warn', 'error'] as const).map((method) =>
+    jest.spyOn(console, method).mockImplementation((...args) => {
+      stray.push(args.join(' '));
+    }),
+  );
+  try {
+    const code = await runDemo({ ...options, print: (text) => output.push(text) });
+    const text = output.join('\n');
+    const summary = text.slice(text.lastIndexOf('\nSummary'));
+    return { code, stray, summaryLines: summary.split('\n').slice(2, -1), totals: output.at(-1)! };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+};
+
+describe('npm start (scripts/demo.ts)', () => {
+  it('runs every step against the seed, says so in the summary and exits 0', async () => {
+    const { code, stray, summaryLines, totals } = await demo();
+
+    expect(code).toBe(0);
+    // One summary line per operation run (the connection, then each tour step), all passed.
+    expect(summaryLines).toHaveLength(tourSteps.length + 1);
+    expect(summaryLines[0]).toMatch(/^ {2}✓ connection +.+ → connected to "Acme Dental"$/);
+    tourSteps.forEach((step, index) => {
+      expect(summaryLines[index + 1]).toMatch(
+        new RegExp(`^ {2}✓ ${step.section}\\.${step.key} +${escape(step.title)} → \\S`),
+      );
+    });
+    expect(totals).toMatch(new RegExp(`^${tourSteps.length + 1} passed, 0 failed`));
+    // The contacts dropdown saved its paging cursor in the stand-in for Zapier's store, so the
+    // app logged nothing ("Could not save the dropdown's paging cursor" and the like).
+    expect(stray).toEqual([]);
+  });
+
+  it('exits 1 and names the failed step when HighLevel fails one request', async () => {
+    const { code, summaryLines, totals } = await demo({
+      faults: [{ method: 'DELETE', path: '/contacts/{contactId}/notes/{id}', status: 500 }],
+    });
+
+    expect(code).toBe(1);
+    const failed = summaryLines.filter((line) => line.startsWith('  ✗'));
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatch(/^ {2}✗ creates\.delete_note +delete the note → .*HighLevel/);
+    expect(totals).toMatch(new RegExp(`^${tourSteps.length} passed, 1 failed`));
+  });
+});
