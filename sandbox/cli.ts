@@ -74,6 +74,7 @@ export function envValues(url: string, tokens: SandboxTokens): Record<string, st
     authData_locationId: tokens.locationId,
     authData_companyId: tokens.companyId,
     authData_userId: tokens.userId,
+    authData_grantedScopes: tokens.scope,
   };
 }
 
@@ -83,7 +84,10 @@ export function renderEnvFile(values: Record<string, string>, existing = ''): st
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '')
     .filter((line) => !Object.keys(values).includes(line.split('=')[0]!.trim()));
-  const ours = Object.entries(values).map(([key, value]) => `${key}=${value}`);
+  // Quoted when it has spaces (the granted scopes), as dotenv reads it.
+  const ours = Object.entries(values).map(([key, value]) =>
+    /\s/.test(value) ? `${key}="${value}"` : `${key}=${value}`,
+  );
   return `${[...kept, ...ours].join('\n')}\n`;
 }
 

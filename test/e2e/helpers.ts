@@ -16,6 +16,7 @@ export const authDataOf = (tokens: SandboxTokens): Record<string, string> => ({
   locationId: tokens.locationId,
   companyId: tokens.companyId,
   userId: tokens.userId,
+  grantedScopes: tokens.scope,
 });
 
 /** Runs `section.key` of the registered app (not a copy of it), as one Zap step. */

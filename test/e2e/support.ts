@@ -3,6 +3,7 @@
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index';
+import { authDataOf } from './helpers';
 import {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
@@ -27,9 +28,7 @@ export const useSandbox = (options: SandboxOptions = {}): E2E => {
     process.env.HIGHLEVEL_MARKETPLACE_URL = e2e.sandbox.url;
     process.env.CLIENT_ID = DEFAULT_CLIENT_ID;
     process.env.CLIENT_SECRET = DEFAULT_CLIENT_SECRET;
-    const { access_token, refresh_token, locationId, companyId, userId } =
-      e2e.sandbox.issueTokens();
-    e2e.authData = { access_token, refresh_token, locationId, companyId, userId };
+    e2e.authData = authDataOf(e2e.sandbox.issueTokens());
     e2e.appTester = zapier.createAppTester(App);
   });
   afterAll(async () => {

@@ -42,7 +42,7 @@ describe('.env rendering', () => {
     access_token: 'at',
     refresh_token: 'rt',
     token_type: 'Bearer',
-    scope: 'contacts.readonly',
+    scope: 'contacts.readonly contacts.write',
     userType: 'Location',
     locationId: 'loc',
     companyId: 'co',
@@ -62,6 +62,7 @@ describe('.env rendering', () => {
         'authData_locationId=loc',
         'authData_companyId=co',
         'authData_userId=usr',
+        'authData_grantedScopes="contacts.readonly contacts.write"',
         '',
       ].join('\n'),
     );
