@@ -261,6 +261,14 @@ describe('authentication', () => {
     expect(authentication.connectionLabel).toBe('{{name}}');
   });
 
+  it('labels a connection whose location has no name without showing an id or a token', async () => {
+    highLevel()
+      .get(`/locations/${LOCATION_ID}`)
+      .reply(200, { location: { id: LOCATION_ID, name: '' } });
+    const result = await appTester(testConnection, { authData });
+    expect(result.name).toBe('HighLevel sub-account');
+  });
+
   it('asks for a refresh when the access token has expired', async () => {
     highLevel()
       .get(`/locations/${LOCATION_ID}`)
