@@ -32,61 +32,51 @@ const removeFollowers: Handler = (ctx) => {
   return ok({ followers: [...contact.followers], followersRemoved });
 };
 
-const addToCampaign: Handler = (ctx) => {
-  const contact = loadContact(ctx, ctx.params.contactId);
-  const campaign = loadOwned(
-    ctx,
-    ctx.store.campaigns.get(ctx.params.campaignId ?? ''),
-    'Campaign',
-    contact.locationId,
-  );
-  if (!contact.campaignIds.includes(campaign.id)) contact.campaignIds.push(campaign.id);
-  touch(ctx.store, contact);
-  return created({ succeded: true });
-};
+type Membership = 'campaignIds' | 'workflowIds';
 
-const removeFromCampaign: Handler = (ctx) => {
-  const contact = loadContact(ctx, ctx.params.contactId);
-  const campaign = loadOwned(
-    ctx,
-    ctx.store.campaigns.get(ctx.params.campaignId ?? ''),
-    'Campaign',
-    contact.locationId,
-  );
-  contact.campaignIds = contact.campaignIds.filter((id) => id !== campaign.id);
-  touch(ctx.store, contact);
-  return ok({ succeded: true });
-};
+/**
+ * The contact of the path and the campaign or workflow it names (which must belong to the
+ * contact's location); `change` edits the contact's membership list, then the contact is touched.
+ */
+const changeMembership =
+  (
+    membership: Membership,
+    change: (ids: string[], targetId: string) => string[],
+    answer: typeof ok = ok,
+  ): Handler =>
+  (ctx) => {
+    const contact = loadContact(ctx, ctx.params.contactId);
+    const target =
+      membership === 'campaignIds'
+        ? loadOwned(
+            ctx,
+            ctx.store.campaigns.get(ctx.params.campaignId ?? ''),
+            'Campaign',
+            contact.locationId,
+          )
+        : loadOwned(
+            ctx,
+            ctx.store.workflows.get(ctx.params.workflowId ?? ''),
+            'Workflow',
+            contact.locationId,
+          );
+    contact[membership] = change(contact[membership], target.id);
+    touch(ctx.store, contact);
+    return answer({ succeded: true });
+  };
+
+const join = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id]);
+const leave = (ids: string[], id: string) => ids.filter((other) => other !== id);
+
+// HighLevel answers 201 to joining a campaign and 200 to everything else here.
+const addToCampaign = changeMembership('campaignIds', join, created);
+const removeFromCampaign = changeMembership('campaignIds', leave);
+const addToWorkflow = changeMembership('workflowIds', join);
+const removeFromWorkflow = changeMembership('workflowIds', leave);
 
 const removeFromAllCampaigns: Handler = (ctx) => {
   const contact = loadContact(ctx, ctx.params.contactId);
   contact.campaignIds = [];
-  touch(ctx.store, contact);
-  return ok({ succeded: true });
-};
-
-const addToWorkflow: Handler = (ctx) => {
-  const contact = loadContact(ctx, ctx.params.contactId);
-  const workflow = loadOwned(
-    ctx,
-    ctx.store.workflows.get(ctx.params.workflowId ?? ''),
-    'Workflow',
-    contact.locationId,
-  );
-  if (!contact.workflowIds.includes(workflow.id)) contact.workflowIds.push(workflow.id);
-  touch(ctx.store, contact);
-  return ok({ succeded: true });
-};
-
-const removeFromWorkflow: Handler = (ctx) => {
-  const contact = loadContact(ctx, ctx.params.contactId);
-  const workflow = loadOwned(
-    ctx,
-    ctx.store.workflows.get(ctx.params.workflowId ?? ''),
-    'Workflow',
-    contact.locationId,
-  );
-  contact.workflowIds = contact.workflowIds.filter((id) => id !== workflow.id);
   touch(ctx.store, contact);
   return ok({ succeded: true });
 };
