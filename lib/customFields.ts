@@ -8,7 +8,7 @@ import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from './client';
 import type { ContactWriteMode } from './contactWrite';
 import { isoDate } from './dates';
-import { invalidInput } from './errors';
+import { invalidInput, sentence } from './errors';
 import {
   isBlank,
   listItems,
@@ -181,14 +181,19 @@ const noteField = (helpText: string) => ({
 });
 
 /** What a Zapier error says to the user: z.errors.Error carries `{ message, code, status }` JSON. */
-const reasonOf = (error: Error): { message: string; status?: number } => {
+const reasonOf = (error: Error): { message: string; status?: number; code?: string } => {
   try {
-    const { message, status } = JSON.parse(error.message) as {
+    const { message, status, code } = JSON.parse(error.message) as {
       message?: unknown;
       status?: unknown;
+      code?: unknown;
     };
     if (typeof message === 'string') {
-      return { message, ...(typeof status === 'number' ? { status } : {}) };
+      return {
+        message,
+        ...(typeof status === 'number' ? { status } : {}),
+        ...(typeof code === 'string' ? { code } : {}),
+      };
     }
   } catch {
     // a plain message
@@ -236,6 +241,32 @@ export const customFieldDefinitionsOrNone = async (
   return loaded instanceof Error ? [] : loaded;
 };
 
+// What a reconnect, not a retry, would fix: the connection may not read custom fields.
+const PERMANENT_CODES = new Set(['missing_scope', 'forbidden']);
+const isPermanent = (error: Error): boolean =>
+  error.name === 'RefreshAuthError' || PERMANENT_CODES.has(reasonOf(error).code ?? '');
+
+/**
+ * Definitions for a poll. Contacts delivered without their custom-field values would be recorded
+ * by Zapier's dedupe and never come back, while a failed poll loses nothing (the next one reads the
+ * same window again). So a passing failure (network, 5xx, an unreadable answer) fails the poll, and
+ * only a connection that cannot read custom fields at all gets the contacts with HighLevel's raw
+ * `customFields` (logged).
+ */
+export const customFieldDefinitionsForPoll = async (
+  z: ZObject,
+  bundle: Bundle,
+  { timeoutMs }: Pick<LoadOptions, 'timeoutMs'> = {},
+): Promise<CustomFieldDefinition[]> => {
+  const loaded = await loadDefinitions(z, bundle, {
+    rethrown: HANDLED_BY_ZAPIER_IF_OPTIONAL,
+    timeoutMs,
+  });
+  if (!(loaded instanceof Error)) return loaded;
+  if (isPermanent(loaded)) return [];
+  throw loaded;
+};
+
 /**
  * Definitions for a contact write: required only when the user filled a custom field, which is
  * then refused clearly (nothing is written) if they cannot be loaded.
@@ -249,7 +280,7 @@ export const customFieldDefinitionsForWrite = async (
   const loaded = await loadDefinitions(z, bundle, { rethrown: HANDLED_BY_ZAPIER });
   if (!(loaded instanceof Error)) return loaded;
   const { message, status } = reasonOf(loaded);
-  const reason = /[.!?]$/.test(message) ? message : `${message}.`;
+  const reason = sentence(message);
   throw new errors.Error(
     `The custom fields filled in this step could not be sent, because the sub-account's custom-field list could not be loaded from HighLevel: ${reason} Nothing was changed. Retry the step, or clear its custom fields to run it without them.`,
     'custom_fields_unavailable',

@@ -55,16 +55,28 @@ const messagesOf = (body: Record<string, unknown>): string[] => {
   return [];
 };
 
-const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+/** The text with a full stop, unless it already ends a sentence. */
+export const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 // "Task not found", "Contact with id lookup not found": HighLevel names the missing kind first.
 const kindNamedIn = (said: string): string | undefined =>
-  /^(\w+)\b.*\bnot found/i.exec(said)?.[1]?.toLowerCase();
+  /^(?:the |a |an )?(\w+)\b.*\bnot found/i.exec(said)?.[1]?.toLowerCase();
+
+const GENERIC_KINDS = new Set(['not', 'record', 'resource', 'entity', 'item']);
+
+/**
+ * Which record of the path a "not found" is about: the kind HighLevel names, else the innermost
+ * one. `null` when HighLevel names a kind the path does not hold ("User not found", "Custom field
+ * … not found"): something the step refers to, not the record it works on.
+ */
+const missingRecordOf = (records: RecordInPath[], said: string[]): RecordInPath | null => {
+  const named = kindNamedIn(said.find((s) => /not found/i.test(s)) ?? '');
+  if (named && !GENERIC_KINDS.has(named)) return records.find((r) => r.kind === named) ?? null;
+  return records[records.length - 1] ?? null;
+};
 
 const notFoundMessage = (records: RecordInPath[], said: string[]): string => {
-  // Trust HighLevel's word for which record is missing; otherwise it is the innermost one.
-  const named = kindNamedIn(said[0] ?? '');
-  const missing = records.find((r) => r.kind === named) ?? records[records.length - 1];
+  const missing = missingRecordOf(records, said);
   if (!missing)
     return `HighLevel could not find what this step asked for${said[0] ? ` (${said[0]})` : ''}.`;
   const owner = records.find((r) => r !== missing && r.kind === 'contact');
@@ -106,13 +118,18 @@ const forbidden = (said: string[], scope: string | undefined): Error => {
 };
 
 /**
- * "No such record". Not only 404: HighLevel documents 400/401/422 (never 404) for its record
- * endpoints, and answers an unknown contact id with 400 "Contact with id … not found".
+ * "No such record" for the record the call is about. Not only 404: HighLevel documents 400/401/422
+ * (never 404) for its record endpoints, and answers an unknown contact id with 400 "Contact with
+ * id … not found". A 400 about something else not found ("Location not found" on a search, a
+ * deleted custom field on an update) is a refusal, not an empty result.
  */
 export const isRecordNotFound = (response: ResponseLike): boolean => {
   if (response.status === 404) return true;
   if (response.status !== 400 && response.status !== 422) return false;
-  return messagesOf(bodyOf(response)).some((message) => /not found/i.test(message));
+  const said = messagesOf(bodyOf(response));
+  if (!said.some((message) => /not found/i.test(message))) return false;
+  const records = response.request?.middlewareData?.records ?? [];
+  return missingRecordOf(records, said) !== null;
 };
 
 const throttleDelaySeconds = (response: ResponseLike): number => {
@@ -140,8 +157,9 @@ const duplicateMessage = (meta: Record<string, unknown>): string => {
 /**
  * The Zapier error for a failed HighLevel response. Statuses below 400 never get here. `secrets`
  * are values to keep out of the message besides the request's bearer (e.g. a refresh token).
- * 401 is normally turned into RefreshAuthError by core before this runs (autoRefresh), which is
- * why missing scopes are also checked before a request is sent (see middleware.ts).
+ * With autoRefresh, core turns every 401 into RefreshAuthError before this runs, so HighLevel's
+ * 401 for a missing scope is never read here: missing scopes are checked before a request is sent
+ * instead (see middleware.ts).
  */
 export const highLevelError = (
   response: ResponseLike,
@@ -157,13 +175,7 @@ export const highLevelError = (
   if (status === 400 && meta && typeof meta.contactId === 'string') {
     return new errors.Error(duplicateMessage(meta), 'duplicate_contact', status);
   }
-  if (status === 401) {
-    // A missing scope is a 401 too; refreshing would only get the same answer again.
-    const text = said.join(' ');
-    return /not authorized for this scope/i.test(text)
-      ? missingScope(context.scope, text)
-      : new errors.RefreshAuthError();
-  }
+  if (status === 401) return new errors.RefreshAuthError();
   if (status === 403) return forbidden(said, context.scope);
   if (isRecordNotFound(response)) {
     // One meaning, one error: a 400 "… not found" reads (and reports) like a 404.

@@ -1,7 +1,7 @@
 // The HTTP pipeline every request shares: HighLevel's headers on the way out, HighLevel's errors
 // mapped to Zapier errors on the way back.
 import type { AfterResponseMiddleware, BeforeRequestMiddleware } from 'zapier-platform-core';
-import { API_VERSION, tokenUrl } from './config';
+import { API_VERSION, SCOPES, tokenUrl } from './config';
 import { type CallContext, highLevelError, isRecordNotFound, missingScope } from './errors';
 
 const isTokenRequest = (url: string | undefined): boolean =>
@@ -40,12 +40,32 @@ const middlewareDataOf = (request: unknown): HighLevelMiddlewareData =>
  */
 export const refuseScopesNotGranted: BeforeRequestMiddleware = (request, _z, bundle) => {
   const { scope } = middlewareDataOf(request);
-  const granted = String(bundle.authData?.grantedScopes ?? '')
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  // Unknown (a connection made before the app stored them): let HighLevel decide.
-  if (scope && granted.length > 0 && !granted.includes(scope)) throw missingScope(scope);
+  if (!scope) return request;
+  const granted = grantedScopesOf(bundle.authData?.grantedScopes);
+  if (!granted) return request; // unknown or unreadable: let HighLevel decide
+  if (!granted.has(scope.toLowerCase())) throw missingScope(scope);
   return request;
+};
+
+/**
+ * The scopes in the token response, lower-cased; undefined when there are none or when the list
+ * names none of the app's own scopes (a format this code does not read: better to let HighLevel
+ * decide than to refuse every step of a working connection).
+ */
+export const grantedScopesOf = (stored: unknown): Set<string> | undefined => {
+  let text = String(stored ?? '');
+  try {
+    text = decodeURIComponent(text);
+  } catch {
+    // not URL-encoded
+  }
+  const granted = new Set(
+    text
+      .toLowerCase()
+      .split(/[\s,+]+/)
+      .filter(Boolean),
+  );
+  return SCOPES.some((scope) => granted.has(scope.toLowerCase())) ? granted : undefined;
 };
 
 export const throwForHighLevelErrors: AfterResponseMiddleware = (response) => {

@@ -9,7 +9,7 @@ import * as zod from 'zod';
 import { callHighLevel, locationIdOf, type HighLevelCall } from './client';
 import { requestTimeoutMs } from './config';
 import { contactOutput, contactOutputFields, contactSchema, type Contact } from './contact';
-import { customFieldDefinitionsOrNone, customFieldOutputFields } from './customFields';
+import { customFieldDefinitionsForPoll, customFieldOutputFields } from './customFields';
 import { isoDateTime } from './dates';
 import { notesResponseSchema, type Note } from './notes';
 import { tasksResponseSchema, type Task } from './tasks';
@@ -178,11 +178,10 @@ export const contactFilters = (input: { tag?: unknown; assignedTo?: unknown }): 
 };
 /**
  * The custom-field definitions a poll labels its output with: loaded alongside the first page and
- * within the poll's time budget. Without them the contacts still fire, with HighLevel's raw
- * `customFields` (the log says why), rather than the whole poll failing.
+ * within the poll's time budget (what happens when they cannot be: customFieldDefinitionsForPoll).
  */
 export const pollCustomFieldDefinitions = (z: ZObject, bundle: Bundle) =>
-  customFieldDefinitionsOrNone(z, bundle, { timeoutMs: TIME_BUDGET_MS });
+  customFieldDefinitionsForPoll(z, bundle, { timeoutMs: TIME_BUDGET_MS });
 
 /** searchRecentContacts, mapped for output with the location's custom fields labelled. */
 export async function recentContactOutputs(z: ZObject, bundle: Bundle, query: RecentContactsQuery) {

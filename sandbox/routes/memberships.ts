@@ -1,6 +1,7 @@
 // What a contact belongs to: appointments (read-only), followers, campaigns, workflows and the
-// bulk business assignment. Each write is a write to the contact, so each one touch()es it: the
-// Updated Contact trigger polls by dateUpdated and must see a contact join or leave a campaign.
+// bulk business assignment. Each write is a write to the contact, so each one touch()es it, as the
+// sandbox's brief asks ("dateUpdated moves on every write"). Whether HighLevel itself moves
+// dateUpdated when a contact joins a campaign or workflow is not documented: an assumption.
 import { touch } from '../model/contact-writes';
 import { appointmentResponse } from '../model/shapes';
 import { created, Handler, loadContact, loadLocation, loadOwned, ok } from './context';

@@ -59,6 +59,29 @@ describe('an action on a record that does not exist', () => {
     expect(failure.message).toMatch(/^HighLevel could not find the contact "a\+b@c"\./);
   });
 
+  it.each<[string, number, unknown]>([
+    ['a user the task refers to', 400, { statusCode: 400, message: 'User not found' }],
+    [
+      'a custom field deleted since',
+      422,
+      {
+        statusCode: 422,
+        message: ['Custom field cfGone not found'],
+        error: 'Unprocessable Entity',
+      },
+    ],
+  ])(
+    "something else not found (%s) is a refusal in HighLevel's words, not the task gone",
+    async (_what, status, body) => {
+      highLevel()
+        .get('/contacts/c1/tasks/gone9')
+        .reply(status, body as Record<string, unknown>);
+      const failure = await act(getTask);
+      expect(failure).toMatchObject({ code: 'rejected', status });
+      expect(failure.message).toMatch(/^HighLevel rejected the request: (User|Custom field)/);
+    },
+  );
+
   it("a 400 that is not about a missing record keeps HighLevel's words", async () => {
     highLevel()
       .get('/contacts/gone1')
@@ -126,6 +149,15 @@ describe('a search for a record that does not exist', () => {
       .get('/contacts/gone1')
       .reply(200, { contact: { id: 'gone1' } });
     expect(await search(getContact)).toEqual({ contact: { id: 'gone1' } });
+  });
+
+  it('fails, not "nothing found", when what is missing is not the record searched for', async () => {
+    highLevel()
+      .get('/contacts/gone1')
+      .reply(400, { statusCode: 400, message: 'Location not found' });
+    const failure = await failureOf(search(getContact));
+    expect(failure).toMatchObject({ code: 'rejected', status: 400 });
+    expect(failure.message).toMatch(/Location not found/);
   });
 
   it('still fails on any other 400', async () => {

@@ -1,6 +1,13 @@
 import { BURST_PAGE_SIZE, FIRST_PAGE_SIZE, LOOKBACK_MS } from '../../lib/polling';
 import newContact, { perform } from '../../triggers/new_contact';
-import { bundleWith, highLevel, LOCATION_ID, noCustomFields, testerFor } from '../support/app';
+import {
+  bundleWith,
+  failureOf,
+  highLevel,
+  LOCATION_ID,
+  noCustomFields,
+  testerFor,
+} from '../support/app';
 import { searchAfterServer, searchRow, zapierDedupe } from '../support/contacts';
 
 const appTester = testerFor('triggers', newContact);
@@ -44,17 +51,32 @@ describe('new_contact', () => {
     expect(server.requests - before).toBe(1);
   });
 
-  it('still fires when the custom-field definitions cannot be loaded, with the raw custom fields', async () => {
+  const customFieldsAnswer = (status: number, message: string) =>
     highLevel()
       .get(`/locations/${LOCATION_ID}/customFields`)
       .query({ model: 'contact' })
-      .reply(503, { statusCode: 503, message: 'Service Unavailable' });
-    const row = { ...searchRow(1, 1), customFields: [{ id: 'cfPlan', value: 'Gold' }] };
-    search(() => true).reply(200, { contacts: [row], total: 1 });
+      .reply(status, { statusCode: status, message });
+  const rowWithCustomField = {
+    ...searchRow(1, 1),
+    customFields: [{ id: 'cfPlan', value: 'Gold' }],
+  };
+
+  it('fails the poll when the custom-field list has a passing failure, so no contact fires without its values', async () => {
+    customFieldsAnswer(503, 'Service Unavailable');
+    search(() => true).reply(200, { contacts: [rowWithCustomField], total: 1 });
+
+    const failure = await failureOf(appTester(perform, bundleWith()));
+
+    expect(failure).toMatchObject({ code: 'highlevel_unavailable', status: 503 });
+  });
+
+  it('still fires, with the raw custom fields, when the connection may not read custom fields', async () => {
+    customFieldsAnswer(403, 'The token is not authorized for this scope.');
+    search(() => true).reply(200, { contacts: [rowWithCustomField], total: 1 });
 
     const results = await appTester(perform, bundleWith());
 
-    expect(results.map((r) => r.id)).toEqual([row.id]);
+    expect(results.map((r) => r.id)).toEqual([rowWithCustomField.id]);
     expect(results[0]).toMatchObject({ customFields: [{ id: 'cfPlan', value: 'Gold' }] });
   });
 
