@@ -1,10 +1,14 @@
 // Request cost and recall of every visible trigger against the sandbox: the steady state (a few
-// changes between polls) and bursts of 100, 1,000 and 5,000 changes between two polls.
+// changes between polls) and bursts of 100, 1,000 and 5,000 changes between two polls (for New
+// Contact in Business, members joining, followed over the polls it takes to catch up).
+import { PAGE_SIZE as MEMBER_PAGE_SIZE } from '../lib/businessMemberPages';
+import { MAX_REQUESTS_PER_POLL } from '../lib/polling';
 import type { Store } from '../sandbox/store';
 import type { ContactRecord } from '../sandbox/model/types';
+import type { RequestLogEntry } from '../sandbox/request-log';
 import { maxSearchesFor } from './limits';
 import { isContactSearch, requestsSince, startHarness, type Harness } from './harness';
-import { measureRecall, recallIsPerfect, type Recall } from './recall';
+import { measureRecall, measureRecallAcrossPolls, recallIsPerfect, type Recall } from './recall';
 import { median, round } from './stats';
 import { verdict, type Figure } from './table';
 
@@ -78,19 +82,30 @@ interface Poll {
   ms: number;
   requests: number;
   searches: number;
+  /** GET /contacts/business/{businessId}: New Contact in Business's pages. */
+  memberPages: number;
   items: Item[];
 }
 
-async function poll(harness: Harness, key: string, inputData: Record<string, unknown>) {
+const isMemberPage = (entry: RequestLogEntry): boolean =>
+  entry.method === 'GET' && entry.path.startsWith('/contacts/business/');
+
+async function poll(
+  harness: Harness,
+  key: string,
+  inputData: Record<string, unknown>,
+  meta: Record<string, unknown> = {},
+): Promise<Poll> {
   const from = harness.sandbox.requests.length;
   const started = performance.now();
-  const items = (await harness.run('triggers', key, { inputData })) as Item[];
+  const items = (await harness.run('triggers', key, { inputData, meta })) as Item[];
   const ms = performance.now() - started;
   const requests = requestsSince(harness.sandbox, from);
   return {
     ms,
     requests: requests.length,
     searches: requests.filter(isContactSearch).length,
+    memberPages: requests.filter(isMemberPage).length,
     items,
   };
 }
@@ -225,6 +240,99 @@ async function burst(trigger: ContactTriggerCase, size: number): Promise<BurstRe
   }
 }
 
+// --- bursts of New Contact in Business ------------------------------------------------------------
+
+const BUSINESS_TRIGGER = 'new_business_contact';
+/** More polls than any burst measured needs: a poll that keeps returning news is a failure. */
+const MAX_CATCH_UP_POLLS = 20;
+
+export interface BusinessBurstResult {
+  trigger: string;
+  size: number;
+  /** Across the polls until caught up: each new member returned by one poll, once. */
+  recall: Recall;
+  /** Polls that returned a member not returned before, the last of them catching up. */
+  pollsNeeded: number;
+  /** Those polls, then the one after (nobody new: Zapier fires nothing). */
+  polls: Array<Omit<Poll, 'items'> & { returned: number; saidRestFollows: boolean }>;
+}
+
+/**
+ * Runs `step` with console.log (where the app's z.console.log lines go) collected, not printed:
+ * a cut poll's lines would otherwise interleave with the table on stdout.
+ */
+async function collectingLog<T>(step: () => Promise<T>): Promise<{ value: T; lines: string[] }> {
+  const print = console.log;
+  const lines: string[] = [];
+  console.log = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+  try {
+    return { value: await step(), lines };
+  } finally {
+    console.log = print;
+  }
+}
+
+/** A business of the connected location (the one with the most members): the burst joins it. */
+const businessOf = (store: Store, locationId: string): string => {
+  const ours = new Set(
+    [...store.businesses.values()].filter((b) => b.locationId === locationId).map((b) => b.id),
+  );
+  const members = [...store.contactsOf(locationId)].map((c) => c.businessId);
+  return busiest([...ours, ...members.filter((id) => id !== null && ours.has(id))]);
+};
+
+/**
+ * `size` members join the business straight in the store. The sandbox lists a business's members
+ * by contact dateAdded, oldest first, so they are new contacts (dated over the last `size`
+ * seconds, after every seeded one) and join at the end, as members do in a list by join time.
+ */
+const joinBusiness = (store: Store, locationId: string, businessId: string, size: number) => {
+  const contacts = store.bulkCreateContacts(locationId, size);
+  for (const contact of contacts) contact.businessId = businessId;
+  store.changed();
+  return contacts.map((contact) => contact.id);
+};
+
+async function businessBurst(size: number): Promise<BusinessBurstResult> {
+  const harness = await startHarness();
+  try {
+    // Catching up is ≤ 20 requests per poll, polls back to back: the paging is measured here.
+    harness.sandbox.setRateLimit(false);
+    const { store } = harness.sandbox;
+    const locationId = harness.authData.locationId!;
+    const inputData = { businessId: businessOf(store, locationId) };
+    // The Zap is turned on: Zapier's first poll records the members already there.
+    await poll(harness, BUSINESS_TRIGGER, inputData, { isPopulatingDedupe: true });
+    const joined = joinBusiness(store, locationId, inputData.businessId, size);
+
+    const returned = new Set<string>();
+    const polls: Array<Poll & { saidRestFollows: boolean }> = [];
+    while (polls.length < MAX_CATCH_UP_POLLS) {
+      const { value: result, lines } = await collectingLog(() =>
+        poll(harness, BUSINESS_TRIGGER, inputData),
+      );
+      const saidRestFollows = lines.some((line) => /follow in the next poll/.test(line));
+      polls.push({ ...result, saidRestFollows });
+      const news = result.items.filter((item) => !returned.has(item.id));
+      for (const item of result.items) returned.add(item.id);
+      if (news.length === 0) break;
+    }
+    const caughtUp = polls[polls.length - 1]!.items.every((item) => returned.has(item.id));
+    return {
+      trigger: BUSINESS_TRIGGER,
+      size,
+      recall: measureRecallAcrossPolls(
+        joined,
+        polls.map((p) => p.items),
+      ),
+      pollsNeeded: caughtUp ? polls.length - 1 : polls.length,
+      polls: polls.map(({ items, ...rest }) => ({ ...rest, returned: items.length })),
+    };
+  } finally {
+    await harness.close();
+  }
+}
+
 // --- figures --------------------------------------------------------------------------------------
 
 const steadyFigures = (result: SteadyResult): Figure[] => {
@@ -310,6 +418,66 @@ const nextPollFigure = (trigger: string, results: BurstResult[], index: number):
   note: index === 0 ? NEXT_POLL_NOTE : undefined,
 });
 
+const BUSINESS_BURST_NOTE =
+  'Members join as new contacts given the business straight in the sandbox store (rate limit ' +
+  'off), after a turn-on poll: the sandbox lists members oldest dateAdded first, so they join at ' +
+  'the end (existing contacts assigned in bulk would sit mid-list, which only the whole-list read ' +
+  'within one poll reaches; a newest-first list is covered by ' +
+  'test/triggers/new_business_contact.test.ts). Polled back to back until a poll returns nobody ' +
+  'new; recall counts ' +
+  'every poll, before Zapier dedupes. Request reference: a request per 100 members plus one per ' +
+  'poll, which finds again the member it remembered.';
+
+const businessBurstFigures = (result: BusinessBurstResult, index: number): Figure[] => {
+  const section = `Burst ${result.size.toLocaleString('en-US')}: ${result.trigger}`;
+  const { recall, pollsNeeded } = result;
+  const delivering = result.polls.slice(0, pollsNeeded);
+  const after = result.polls[pollsNeeded];
+  const slowest = Math.max(...result.polls.map((p) => p.ms));
+  const pages = Math.ceil(result.size / MEMBER_PAGE_SIZE);
+  const memberPages = delivering.reduce((sum, p) => sum + p.memberPages, 0);
+  const allRequests = delivering.reduce((sum, p) => sum + p.requests, 0);
+  return [
+    {
+      section,
+      metric: 'recall across polls (each once)',
+      value:
+        `${round(recall.share * 100, 1)}% (${recall.found}/${recall.expected}), ` +
+        `${recall.duplicated} twice, ${recall.repeatedIds} repeated ids`,
+      target: '100%, each once',
+      verdict: verdict(recallIsPerfect(recall) && after !== undefined),
+      note: index === 0 ? BUSINESS_BURST_NOTE : undefined,
+    },
+    {
+      section,
+      metric: 'polls until caught up',
+      value:
+        `${after ? pollsNeeded : `not after ${pollsNeeded}`} ` +
+        `(${delivering.filter((p) => p.saidRestFollows).length} logged that the rest follows)`,
+      target:
+        `ref. ceil(${pages} page${pages === 1 ? '' : 's'} / ${MAX_REQUESTS_PER_POLL}) = ` +
+        `${Math.ceil(pages / MAX_REQUESTS_PER_POLL)}`,
+      verdict: 'INFO',
+    },
+    {
+      section,
+      metric: 'member-list requests per poll',
+      value:
+        `${delivering.map((p) => p.memberPages).join(' + ')} = ${memberPages} ` +
+        `(${allRequests} in all), then ${after ? after.memberPages : '–'}`,
+      target: `ref. ceil(N/100) + polls = ${pages + pollsNeeded}`,
+      verdict: 'INFO',
+    },
+    {
+      section,
+      metric: 'longest poll time',
+      value: seconds(slowest),
+      target: '< 10 s',
+      verdict: verdict(slowest < POLL_TIME_LIMIT_MS),
+    },
+  ];
+};
+
 export async function measurePolling(log: (line: string) => void) {
   const steady: SteadyResult[] = [];
   for (const trigger of CONTACT_TRIGGERS) {
@@ -327,9 +495,16 @@ export async function measurePolling(log: (line: string) => void) {
     }
   }
 
+  const businessBursts: BusinessBurstResult[] = [];
+  for (const size of BURST_SIZES) {
+    log(`  burst: ${BUSINESS_TRIGGER} × ${size}`);
+    businessBursts.push(await businessBurst(size));
+  }
+
   const figures: Figure[] = [
     ...steady.flatMap(steadyFigures),
     ...bursts.flatMap(burstFigures),
+    ...businessBursts.flatMap(businessBurstFigures),
     ...CONTACT_TRIGGERS.map(({ key }, index) =>
       nextPollFigure(
         key,
@@ -338,5 +513,5 @@ export async function measurePolling(log: (line: string) => void) {
       ),
     ),
   ];
-  return { figures, raw: { steady, bursts, rateLimitDuringBursts: false } };
+  return { figures, raw: { steady, bursts, businessBursts, rateLimitDuringBursts: false } };
 }

@@ -35,3 +35,17 @@ export function measureRecall(
 
 export const recallIsPerfect = (recall: Recall): boolean =>
   recall.found === recall.expected && recall.duplicated === 0 && recall.repeatedIds === 0;
+
+/**
+ * Recall of changes delivered over consecutive polls (a burst bigger than one poll's budget): each
+ * changed item returned by exactly one poll, once. Ids repeated across polls are not counted as
+ * repeated (Zapier dedupes across polls); a changed item returned by two polls is `duplicated`.
+ */
+export function measureRecallAcrossPolls(
+  changed: readonly string[],
+  polls: readonly (readonly { id: string; contactId?: string }[])[],
+): Recall {
+  const recall = measureRecall(changed, polls.flat());
+  const repeatedIds = polls.reduce((sum, items) => sum + measureRecall([], items).repeatedIds, 0);
+  return { ...recall, repeatedIds };
+}

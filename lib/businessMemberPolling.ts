@@ -1,155 +1,260 @@
-// The members of a business that New Contact in Business returns, from GET
-// /contacts/business/{businessId}: skip/limit paging (sent as strings), answers { contacts, count },
-// in an order HighLevel does not document (our sandbox lists members oldest first).
+// Which members of GET /contacts/business/{businessId} a poll of New Contact in Business reads and
+// returns. HighLevel does not document the list's order (our sandbox lists members oldest first).
 //
 // Reading every page on every poll would cost a request per 100 members. Instead each Zap
-// remembers in z.cache how the list looked at its last poll: how many members, the member at each
-// end, and at which end new members appear (guessed from dateAdded, then learnt from where they
-// do appear). A poll reads only that end, as far as the member remembered there: one request
-// while fewer than OVERLAP members joined, whatever the size of the business. The count keeps the
-// guess honest: when it grew by more than the members found at the watched end (someone joined
-// elsewhere in the list, or the guess was wrong) or the remembered member is gone, the poll reads
-// the whole list, newest end first, within the poll budget (lib/polling.ts), and watches both
-// ends until new members show up at one of them. What the count cannot see (one member joining
-// mid-list while another leaves) shows up when the memory lapses after a day and the whole list is
-// read again: late, but not lost.
+// remembers how the list looked (lib/businessMemberShape.ts): how many members, the member at
+// each end, and at which end new members appear (guessed from dateAdded, then learnt from where
+// they do appear). A poll reads only that end, from the member remembered there: one request
+// while fewer than OVERLAP members joined, whatever the size of the business, and it returns
+// exactly the members beyond that one.
+//
+// A burst bigger than one poll's budget (lib/polling.ts; a bulk assignment can bring thousands)
+// is delivered over consecutive polls. A cut read moves the remembered member to the furthest
+// member read, so the next poll carries on from there and each new member is returned by one poll.
+// That needs every read to move away from the remembered member: forward to the end of an
+// oldest-first list; in a newest-first list, from where the count says the remembered first
+// member now is, back towards the start, so that what the budget cuts is the newest part.
+//
+// The count keeps the guess honest: when it grew by more than the members found at the watched
+// end (someone joined elsewhere in the list, or the order was guessed wrong) or the remembered
+// member is gone, the poll reads the whole list, newest end first, within the budget, and
+// watches both ends until new members show up at one of them. During a cut burst that reread
+// waits until the burst is delivered (ListShape.reread). What the count cannot see (one member
+// joining mid-list while another leaves) shows up when the memory lapses after a day and the
+// whole list is read again: late, but not lost.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
-import { locationIdOf, type HighLevelCall } from './client';
-import { contactSchema, type Contact } from './contact';
-import { newestFirst, startPollBudget, timeOf, type PollBudget } from './polling';
+import { memberPages, PAGE_SIZE, type MemberPages } from './businessMemberPages';
+import {
+  learnNewestEnd,
+  loadShape,
+  newestEndOf,
+  saveShape,
+  type ListShape,
+  type NewestEnd,
+} from './businessMemberShape';
+import type { Contact } from './contact';
+import { newestFirst, startPollBudget } from './polling';
 
-/** Members per request (sent as the string "100", as the spec types `limit`). */
-export const PAGE_SIZE = 100;
 /**
- * Members before the remembered last one that a poll of an oldest-first list reads again: room
- * for that many to leave the business between polls, and for PAGE_SIZE - OVERLAP to join, in
- * one request.
+ * How far from where the count says it should be a poll still finds the remembered member (it
+ * reads the page around that place): room for that many members to leave, or join elsewhere,
+ * between polls without a whole-list read.
  */
 export const OVERLAP = 50;
-/** A Zap's memory of its business outlives any poll interval; when it lapses, one full read. */
-export const SHAPE_CACHE_SECONDS = 24 * 60 * 60;
 
-const responseSchema = zod.looseObject({
-  contacts: zod.array(contactSchema).default([]),
-  count: zod.number().optional(),
-});
-
-/** Where members who joined since the last poll appear in the list. */
-export type NewestEnd = 'start' | 'end' | 'either';
-
-/** The list as the Zap's last poll saw it. */
-export type ListShape = { count: number; newestEnd: NewestEnd; firstId: string; lastId: string };
-
-/** Where the newest members are, judged by dateAdded along a page: 'either' if it cannot tell. */
-export const newestEndOf = (rows: Contact[]): NewestEnd => {
-  const times = rows.map((row) => timeOf(row.dateAdded)).filter((time) => !Number.isNaN(time));
-  const rising = times.every((time, i) => i === 0 || times[i - 1]! <= time);
-  const falling = times.every((time, i) => i === 0 || times[i - 1]! >= time);
-  if (rising && !falling) return 'end';
-  if (falling && !rising) return 'start';
-  return 'either';
+/**
+ * What reading on from the member remembered at one end found: `joined` members beyond it, the
+ * ones read in `members`, the furthest `edgeId`. `complete` when that is the end of the list;
+ * otherwise the poll budget cut the read, `edgeCount` is the count as of the edge (for the next
+ * poll's shape) and `left` how many members lie beyond it. `unexplained`: how much more the count
+ * grew than the remembered member's new place explains (members who joined elsewhere).
+ */
+type EndRead = {
+  joined: number;
+  members: Contact[];
+  edgeId: string;
+  complete: boolean;
+  edgeCount: number;
+  left: number;
+  unexplained: number;
 };
+/** 'lost': the remembered member is not where it should be (it left, or too much moved). */
+type Watch = EndRead | 'lost';
 
-/** The business's member list, each page read at most once per poll. */
-const memberList = (bundle: Bundle, businessId: string, budget: PollBudget) => {
-  const locationId = locationIdOf(bundle);
-  const pages = new Map<number, Contact[]>();
-  let count: number | undefined;
-  const call = (skip: number): HighLevelCall => ({
-    path: '/contacts/business/{businessId}',
-    pathParams: { businessId },
-    query: { locationId, limit: String(PAGE_SIZE), skip: String(skip) },
-  });
-  const members = (): Contact[] => [
-    ...new Map([...pages.values()].flat().map((row) => [row.id, row] as const)).values(),
-  ];
-  return {
-    /** Members in the list, as HighLevel last said; undefined if it did not say. */
-    count: () => count,
-    /** The PAGE_SIZE members from `skip` on; undefined once the poll budget is spent (logged). */
-    async at(skip: number): Promise<Contact[] | undefined> {
-      const known = pages.get(skip);
-      if (known) return known;
-      const response =
-        pages.size === 0
-          ? await budget.first(call(skip), responseSchema)
-          : await budget.next(call(skip), responseSchema);
-      if (!response) return undefined;
-      count = response.count ?? count;
-      pages.set(skip, response.contacts);
-      return response.contacts;
-    },
-    /** The page from `skip` on if this poll read it; never a request. */
-    read: (skip: number): Contact[] | undefined => pages.get(skip),
-    /** Every member read in this poll, once each. */
-    members,
-    /** Whether this poll has read every member (a small business: its first page). */
-    isWhole: () => count !== undefined && members().length >= count,
-  };
-};
-type MemberList = ReturnType<typeof memberList>;
+/**
+ * Members who joined at the start: those before the remembered first member. While fewer than a
+ * page joined it is on page 0. After a burst it is looked for where the count says, and the pages
+ * before it are read back towards the start, so that a cut leaves the newest part unread.
+ */
+async function watchStart(list: MemberPages, shape: ListShape): Promise<Watch> {
+  // Never undefined: page 0 is a poll's first request when the start is watched, and the budget
+  // does not cut a first request (it fails the poll instead).
+  const first = await list.at(0);
+  if (!first) return 'lost';
+  const count = list.count();
+  const wholeOnFirstPage = first.length < PAGE_SIZE || (count ?? Infinity) <= PAGE_SIZE;
+  // A list that had no members counts as if its first member stood just past the end.
+  const index =
+    shape.count > 0 ? first.findIndex(isId(shape.firstId)) : wholeOnFirstPage ? first.length : -1;
+  if (index >= 0) return startRead(list, 0, index, true, count ?? first.length, 0);
+  if (wholeOnFirstPage || count === undefined) return 'lost';
 
-// What watching one end found: how many members joined there and who is at that end now, or
-// that the remembered member was not where it should be, or that the poll budget ran out.
-type Watch = { joined: number; edgeId: string } | 'lost' | 'cut';
-
-/** Reads from the start up to the remembered first member: those before it joined since. */
-async function watchStart(list: MemberList, firstId: string): Promise<Watch> {
-  for (let skip = 0; ; skip += PAGE_SIZE) {
-    const rows = await list.at(skip);
-    if (!rows) return 'cut';
-    const index = rows.findIndex((row) => row.id === firstId);
-    if (index >= 0) return { joined: skip + index, edgeId: list.read(0)![0]!.id };
-    if (rows.length < PAGE_SIZE) return 'lost';
+  const found = await locateFirst(list, shape, count);
+  if (found === 'lost') return 'lost';
+  if (found === 'cut') return stalled(shape.firstId, shape.count, count - shape.count);
+  const { position } = found;
+  const unexplained = shape.count === 0 ? 0 : count - shape.count - position;
+  let { skip } = found;
+  while (skip > PAGE_SIZE) {
+    const previous = Math.max(PAGE_SIZE, skip - PAGE_SIZE);
+    if (!(await list.at(previous))?.length) {
+      return startRead(list, skip, position, false, count, unexplained);
+    }
+    skip = previous;
   }
+  return startRead(list, 0, position, true, count, unexplained);
 }
 
-/** Reads from just before the remembered last member to the end: those after it joined since. */
-async function watchEnd(list: MemberList, { count, lastId }: ListShape): Promise<Watch> {
+/** The skip of the page that holds `position`, on page 0's grid. */
+const pageAt = (position: number) => Math.floor(position / PAGE_SIZE) * PAGE_SIZE;
+
+/**
+ * The remembered first member beyond page 0, and the page read that holds it: where it is if
+ * everyone who joined did so at the start, give or take. Pages are read on page 0's grid, so
+ * that the walk back to page 0 reads each member once: the page of that place, then the
+ * neighbouring page nearer to it, which leaves at least half a page (OVERLAP) of room either side.
+ * A list that had no members: its last page, with the "first member" just past the end.
+ */
+async function locateFirst(
+  list: MemberPages,
+  shape: ListShape,
+  count: number,
+): Promise<{ skip: number; position: number } | 'lost' | 'cut'> {
+  if (shape.count === 0) {
+    const skip = pageAt(count - 1);
+    return (await list.at(skip)) ? { skip, position: count } : 'cut';
+  }
+  const expected = count - shape.count;
+  const near = Math.max(PAGE_SIZE, pageAt(expected));
+  const neighbour = expected - near < PAGE_SIZE / 2 ? near - PAGE_SIZE : near + PAGE_SIZE;
+  for (const skip of [near, neighbour].filter((candidate) => candidate >= PAGE_SIZE)) {
+    const rows = await list.at(skip);
+    if (!rows) return 'cut';
+    const at = rows.findIndex(isId(shape.firstId));
+    if (at >= 0) return { skip, position: skip + at };
+  }
+  return 'lost';
+}
+
+/** What the start read found: from position `edge` (the newest read) to the remembered member. */
+const startRead = (
+  list: MemberPages,
+  edge: number,
+  remembered: number,
+  complete: boolean,
+  count: number,
+  unexplained: number,
+): EndRead => ({
+  joined: remembered - edge,
+  members: list.between(edge, remembered),
+  edgeId: list.memberAt(edge)?.id ?? '',
+  complete,
+  edgeCount: count - edge,
+  left: edge,
+  unexplained,
+});
+
+/**
+ * Members who joined at the end: those after the remembered last member, which only members
+ * joining before it move (`joinedAtStart` of them joined at the start in this poll). Read forward
+ * to the end; a cut leaves the newest part unread. A list that had no members counts as if its
+ * last member stood just before the first.
+ */
+async function watchEnd(
+  list: MemberPages,
+  shape: ListShape,
+  joinedAtStart: number,
+): Promise<Watch> {
+  const expected = shape.count - 1 + joinedAtStart;
   // A small list is read whole; in a longer one the remembered member is near where it was.
-  let skip = count <= PAGE_SIZE ? 0 : count - OVERLAP;
-  let rows = await list.at(skip);
-  if (!rows) return 'cut';
-  const index = rows.findIndex((row) => row.id === lastId);
-  if (index < 0) return 'lost';
+  let skip = expected < PAGE_SIZE ? 0 : expected + 1 - OVERLAP;
+  const around = await list.at(skip);
+  if (!around) {
+    const edgeCount = shape.count + joinedAtStart;
+    return stalled(shape.lastId, edgeCount, (list.count() ?? edgeCount) - edgeCount);
+  }
+  const index = shape.count === 0 ? -1 : around.findIndex(isId(shape.lastId));
+  if (shape.count > 0 && index < 0) return 'lost';
   const position = skip + index;
+  let rows = around;
+  const read = (complete: boolean): EndRead => {
+    const edge = skip + rows.length - 1;
+    return {
+      joined: edge - position,
+      members: list.between(position + 1, edge + 1),
+      edgeId: list.memberAt(edge)?.id ?? shape.lastId,
+      complete,
+      edgeCount: edge + 1,
+      left: complete ? 0 : Math.max(0, (list.count() ?? 0) - edge - 1),
+      unexplained: position - expected,
+    };
+  };
   while (rows.length === PAGE_SIZE && skip + PAGE_SIZE < (list.count() ?? Infinity)) {
     const next = await list.at(skip + PAGE_SIZE);
-    if (!next) return 'cut';
+    if (!next) return read(false);
     if (next.length === 0) break;
     skip += PAGE_SIZE;
     rows = next;
   }
-  return { joined: skip + rows.length - 1 - position, edgeId: rows[rows.length - 1]!.id };
+  return read(true);
 }
 
-/** Once new members have shown up at one end only, the Zap watches just that end. */
-const learnNewestEnd = (before: NewestEnd, joinedAtStart: number, joinedAtEnd: number) => {
-  if (before !== 'either') return before;
-  if (joinedAtStart > 0 && joinedAtEnd === 0) return 'start';
-  if (joinedAtEnd > 0 && joinedAtStart === 0) return 'end';
-  return 'either';
+const isId = (id: string) => (row: Contact) => row.id === id;
+
+/** A read the budget cut before it found the remembered member: nothing moves. */
+const stalled = (edgeId: string, edgeCount: number, left: number): EndRead => ({
+  joined: 0,
+  members: [],
+  edgeId,
+  complete: false,
+  edgeCount,
+  left,
+  unexplained: 0,
+});
+
+type Read = {
+  /** What the next poll starts from; undefined: the one remembered stays. */
+  shape?: ListShape;
+  /** What the poll returns. */
+  members: Contact[];
+  /** Set when the budget cut a burst: members returned by this poll, and those still to come. */
+  burst?: { returned: number; left: number };
+};
+type Reread = { reread: string };
+
+const GONE = 'the member remembered at an end of the list is no longer there';
+
+/** A burst the budget cut: the shape moves its end to the furthest member read. */
+const carryOn = (
+  shape: ListShape,
+  cut: EndRead,
+  ends: Pick<ListShape, 'firstId' | 'lastId' | 'newestEnd'>,
+  members: Contact[],
+): Read => {
+  const reread =
+    shape.reread ??
+    (cut.unexplained > 0
+      ? `the member count grew by ${cut.unexplained} more than the members who joined at the end watched`
+      : undefined);
+  return {
+    shape: { count: cut.edgeCount, ...ends, ...(reread ? { reread } : {}) },
+    members,
+    burst: { returned: members.length, left: cut.left },
+  };
 };
 
-type Read = { shape?: ListShape };
-
 /**
- * The steady state: reads the watched end(s). `shape` is undefined when the budget cut the read
- * (the next poll starts again from the same remembered members); `reread` says why only reading
- * the whole list can tell who joined.
+ * The steady state: reads the watched end(s), the start first (its first page tells the count).
+ * `reread` says why only reading the whole list can tell who joined.
  */
-async function readNewestEnd(
-  list: MemberList,
-  shape: ListShape,
-): Promise<Read | { reread: string }> {
-  const start = shape.newestEnd === 'end' ? undefined : await watchStart(list, shape.firstId);
-  if (start === 'cut') return {};
-  const end = shape.newestEnd === 'start' ? undefined : await watchEnd(list, shape);
-  if (end === 'cut') return {};
-  if (start === 'lost' || end === 'lost') {
-    return { reread: 'the member remembered at an end of the list is no longer there' };
+async function readSinceLastPoll(list: MemberPages, shape: ListShape): Promise<Read | Reread> {
+  if (shape.count === 0) return readAllAsNew(list, shape);
+  const start = shape.newestEnd === 'end' ? undefined : await watchStart(list, shape);
+  if (start === 'lost') return { reread: GONE };
+  if (start && !start.complete) {
+    const ends = { newestEnd: shape.newestEnd, firstId: start.edgeId, lastId: shape.lastId };
+    return carryOn(shape, start, ends, start.members);
   }
+  const end =
+    shape.newestEnd === 'start' ? undefined : await watchEnd(list, shape, start?.joined ?? 0);
+  if (end === 'lost') return { reread: GONE };
+  const members = [...(start?.members ?? []), ...(end?.members ?? [])];
+  if (end && !end.complete) {
+    const firstId = start?.edgeId ?? shape.firstId;
+    const ends = { newestEnd: shape.newestEnd, firstId, lastId: end.edgeId };
+    return carryOn(shape, end, ends, members);
+  }
+  if (shape.reread) return { reread: shape.reread };
   const joined = (start?.joined ?? 0) + (end?.joined ?? 0);
   const count = list.count() ?? shape.count;
   if (count - shape.count > joined) {
@@ -164,93 +269,94 @@ async function readNewestEnd(
       firstId: start?.edgeId ?? shape.firstId,
       lastId: end?.edgeId ?? shape.lastId,
     },
+    members,
   };
 }
 
-/** Skips of the pages after the first, newest end first: what the budget cuts is the oldest. */
+/**
+ * A business that had no members at the last poll: every member is new, and a bulk assignment can
+ * bring thousands at once. They are read like a burst at the end the first page's dates point to
+ * (forward when they cannot tell).
+ */
+async function readAllAsNew(list: MemberPages, shape: ListShape): Promise<Read> {
+  const first = (await list.at(0)) ?? [];
+  const newestEnd = shape.newestEnd === 'either' ? newestEndOf(first) : shape.newestEnd;
+  const fromStart = newestEnd === 'start';
+  const read = fromStart ? await watchStart(list, shape) : await watchEnd(list, shape, 0);
+  if (read === 'lost') return { members: list.members() };
+  const count = list.count() ?? read.edgeCount;
+  const firstId = fromStart ? read.edgeId : (list.memberAt(0)?.id ?? '');
+  const lastId = fromStart ? (list.memberAt(count - 1)?.id ?? '') : read.edgeId;
+  if (!read.complete) return carryOn(shape, read, { newestEnd, firstId, lastId }, read.members);
+  return { shape: { count, newestEnd, firstId, lastId }, members: read.members };
+}
+
+/**
+ * Skips of the pages after the first: the last page (so that the shape knows both ends), then
+ * the rest from the newest end on, so that what the budget cuts is the oldest.
+ */
 const pageOrder = (count: number, newestEnd: NewestEnd): number[] => {
   const later = Array.from(
     { length: Math.max(0, Math.ceil(count / PAGE_SIZE) - 1) },
     (_, i) => (i + 1) * PAGE_SIZE,
   );
-  if (newestEnd === 'start') return later;
-  if (newestEnd === 'end') return later.reverse();
-  return [...later.slice(-1), ...later.slice(0, -1)]; // both ends first, then the middle
+  const last = later.pop();
+  if (last === undefined) return [];
+  return [last, ...(newestEnd === 'end' ? later.reverse() : later)];
 };
 
 /**
  * Every member, newest end first, within the poll budget. `newestEnd` is what the caller knows;
- * without it the first page's dates guess it.
+ * without it the first page's dates guess it. What the budget cuts is not read again later: this
+ * is the fallback when the ends cannot tell who joined, and Zapier's turn-on.
  */
-async function readWholeList(list: MemberList, newestEnd?: NewestEnd): Promise<Read> {
+async function readWholeList(list: MemberPages, newestEnd?: NewestEnd): Promise<Read> {
   const first = await list.at(0);
-  if (!first) return {};
   const count = list.count();
-  if (count === undefined) {
+  if (!first || count === undefined) {
     // HighLevel did not say how many: read on until a short page, and remember nothing.
-    for (let skip = PAGE_SIZE, rows = first; rows.length === PAGE_SIZE; skip += PAGE_SIZE) {
-      const next = await list.at(skip);
-      if (!next) break;
-      rows = next;
+    for (let skip = PAGE_SIZE, rows = first; rows?.length === PAGE_SIZE; skip += PAGE_SIZE) {
+      rows = await list.at(skip);
     }
-    return {};
+    return { members: list.members() };
   }
   const end = newestEnd ?? newestEndOf(first);
-  const skips = pageOrder(count, end);
-  for (const skip of skips) if (!(await list.at(skip))) break;
-  const lastPage = list.read(Math.max(0, ...skips));
-  return {
-    shape: {
-      count,
-      newestEnd: end,
-      firstId: first[0]?.id ?? '',
-      lastId: lastPage?.[lastPage.length - 1]?.id ?? '',
-    },
-  };
+  for (const skip of pageOrder(count, end)) if (!(await list.at(skip))) break;
+  const firstId = list.memberAt(0)?.id ?? '';
+  const lastId = list.memberAt(count - 1)?.id ?? '';
+  // Both ends are read first; only a time budget spent on the first page leaves one unknown.
+  if (count > 0 && (!firstId || !lastId)) return { members: list.members() };
+  return { shape: { count, newestEnd: end, firstId, lastId }, members: list.members() };
 }
 
-// Scoped to the connection, and to the Zap when Zapier says which: two Zaps watching one business
-// must not share what "since the last poll" means (without a Zap id, as in `invoke`, they do). Core's z.cache takes a scope although its
-// published type omits it (as in lib/customFields.ts).
-type ScopedCache = {
-  get(key: string, scope: string[]): Promise<unknown>;
-  set(key: string, value: unknown, ttl: number, scope: string[]): Promise<unknown>;
-};
-const CACHE_SCOPE = ['auth'];
-const shapeKey = (bundle: Bundle, businessId: string): string =>
-  `businessMembers:${bundle.meta?.zap?.id ?? 'any-zap'}:${locationIdOf(bundle)}:${businessId}`;
-
-const isShape = (value: unknown): value is ListShape =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as ListShape).count === 'number' &&
-  ['start', 'end', 'either'].includes((value as ListShape).newestEnd);
-
 /**
- * Members of the business, newest dateAdded first: those who joined since the Zap's last poll
- * and the members read alongside them (Zapier's dedupe drops those it has seen). Turning the Zap
- * on reads the whole list, so that no member present then fires later.
+ * Members of the business, newest dateAdded first: those who joined since the Zap's last poll (or,
+ * after a whole-list read, every member read: Zapier's dedupe drops those it has seen). Turning
+ * the Zap on reads the whole list, so that no member present then fires later.
  */
 export async function businessMembersSinceLastPoll(
   z: ZObject,
   bundle: Bundle,
   businessId: string,
 ): Promise<Contact[]> {
-  const cache = z.cache as unknown as ScopedCache;
-  const key = shapeKey(bundle, businessId);
   const remembered = bundle.meta?.isPopulatingDedupe
     ? undefined
-    : await cache.get(key, CACHE_SCOPE).catch(() => undefined);
-  const list = memberList(bundle, businessId, startPollBudget(z, 'business members'));
-  let read: Read | { reread: string } = isShape(remembered)
-    ? await readNewestEnd(list, remembered)
+    : await loadShape(z, bundle, businessId);
+  const list = memberPages(bundle, businessId, startPollBudget(z, 'business members'));
+  let read: Read | Reread = remembered
+    ? await readSinceLastPoll(list, remembered)
     : await readWholeList(list);
   if ('reread' in read) {
     // A small business was read whole already: nothing to announce, and no further request.
     if (!list.isWhole()) z.console.log(`Reading the whole member list: ${read.reread}.`);
     read = await readWholeList(list, 'either');
   }
-  if (read.shape)
-    await cache.set(key, read.shape, SHAPE_CACHE_SECONDS, CACHE_SCOPE).catch(() => null);
-  return newestFirst(list.members(), (member) => member.dateAdded);
+  if (read.burst) {
+    z.console.log(
+      `Returned ${read.burst.returned} of the members who joined since the last poll; ` +
+        `the rest (${read.burst.left}) follow in the next poll.`,
+    );
+  }
+  if (read.shape) await saveShape(z, bundle, businessId, read.shape);
+  return newestFirst(read.members, (member) => member.dateAdded);
 }

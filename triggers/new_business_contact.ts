@@ -1,6 +1,6 @@
 // New Contact in Business: GET /contacts/business/{businessId}. Dedupe id = contact id. Which
-// members a poll reads (the newest end of the list, not every page) is in
-// lib/businessMemberPolling.ts.
+// members a poll reads (the newest end of the list, not every page; a burst bigger than one poll's
+// budget over consecutive polls) is in lib/businessMemberPolling.ts.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { businessMembersSinceLastPoll } from '../lib/businessMemberPolling';
 import { contactOutput, contactOutputFields, contactSample } from '../lib/contact';

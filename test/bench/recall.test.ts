@@ -1,4 +1,4 @@
-import { measureRecall, recallIsPerfect } from '../../bench/recall';
+import { measureRecall, measureRecallAcrossPolls, recallIsPerfect } from '../../bench/recall';
 
 describe('measureRecall', () => {
   it('is perfect when every changed contact comes back exactly once', () => {
@@ -36,6 +36,26 @@ describe('measureRecall', () => {
     );
     expect(recall.duplicated).toBe(1);
     expect(recall.repeatedIds).toBe(1);
+    expect(recallIsPerfect(recall)).toBe(false);
+  });
+});
+
+describe('measureRecallAcrossPolls', () => {
+  it('is perfect when each changed item comes back in exactly one of the polls', () => {
+    const recall = measureRecallAcrossPolls(
+      ['a', 'b', 'c'],
+      [[{ id: 'a' }, { id: 'old' }], [{ id: 'b' }, { id: 'old' }], [{ id: 'c' }], []],
+    );
+    expect(recall).toEqual({ expected: 3, found: 3, duplicated: 0, repeatedIds: 0, share: 1 });
+    expect(recallIsPerfect(recall)).toBe(true);
+  });
+
+  it('flags a changed item that two polls return, and an id repeated within one poll', () => {
+    const recall = measureRecallAcrossPolls(
+      ['a', 'b'],
+      [[{ id: 'a' }], [{ id: 'a' }, { id: 'x' }, { id: 'x' }]],
+    );
+    expect(recall).toMatchObject({ found: 1, duplicated: 1, repeatedIds: 1, share: 0.5 });
     expect(recallIsPerfect(recall)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { PAGE_SIZE } from '../../lib/businessMemberPages';
 import { MAX_REQUESTS_PER_POLL } from '../../lib/polling';
 import newBusinessContact, { perform } from '../../triggers/new_business_contact';
 import {
@@ -13,6 +14,7 @@ import {
   businessMember,
   businessMembersServer,
   zapierDedupe,
+  type BusinessMember,
 } from '../support/contacts';
 
 const appTester = testerFor('triggers', newBusinessContact);
@@ -53,6 +55,34 @@ const requestsOf = async (server: { requests: number }, step: () => Promise<unkn
   await step();
   return server.requests - before;
 };
+
+/**
+ * Polls `zap` until a poll fires nothing (at most 10 polls): for each poll, the requests it sent
+ * to `server`, the ids it returned and the ids that fired after Zapier's dedupe.
+ */
+const pollUntilCaughtUp = async (
+  zap: ReturnType<typeof zapOnBusiness>,
+  server: { requests: number },
+) => {
+  const polls: Array<{ requests: number; returned: string[]; fired: string[] }> = [];
+  for (let poll = 0; poll < 10; poll += 1) {
+    const before = server.requests;
+    const { results, fired } = await zap.poll();
+    polls.push({ requests: server.requests - before, returned: ids(results), fired: ids(fired) });
+    if (fired.length === 0) break;
+  }
+  return polls;
+};
+
+/** How often each id occurs in `lists` together. */
+const occurrences = (lists: string[][]) => {
+  const counts = new Map<string, number>();
+  for (const id of lists.flat()) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+};
+
+/** Polls a burst of `size` members needs at most: its pages spread over polls of the cap. */
+const pollsFor = (size: number) => Math.ceil(size / PAGE_SIZE / MAX_REQUESTS_PER_POLL);
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -221,6 +251,128 @@ describe('new_business_contact', () => {
     expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
     expect(ids(fired)).toEqual([member(2501).id]);
   });
+
+  describe.each([
+    [
+      'oldest first',
+      (burst: BusinessMember[], server: { members: BusinessMember[] }) => {
+        server.members.push(...burst);
+      },
+    ],
+    [
+      'newest first',
+      (burst: BusinessMember[], server: { members: BusinessMember[] }) => {
+        server.members.unshift(...[...burst].reverse());
+      },
+    ],
+  ])('a burst bigger than one poll can read, in a business listed %s', (order, join) => {
+    const listed = (rows: BusinessMember[]) => (order === 'oldest first' ? rows : rows.reverse());
+
+    it.each([5_000, 2_500])(
+      'delivers %s new members over consecutive polls, each returned by one poll, then costs one request',
+      async (size) => {
+        const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+        const server = businessMembersServer(listed(joined(1, 1500)));
+        const zap = zapOnBusiness();
+        await zap.turnOn();
+
+        const burst = joined(1501, 1500 + size);
+        join(burst, server);
+        const polls = await pollUntilCaughtUp(zap, server);
+        const delivering = polls.slice(0, -1);
+
+        // Every new member fired once, and no poll returned one that an earlier poll returned.
+        expect(polls.flatMap((poll) => poll.fired).sort()).toEqual(ids(burst).sort());
+        const returned = occurrences(polls.map((poll) => poll.returned));
+        expect(ids(burst).filter((id) => returned.get(id) !== 1)).toEqual([]);
+        // As few polls as the cap allows, each within it; then back to one request per poll.
+        expect(delivering).toHaveLength(pollsFor(size));
+        for (const poll of delivering)
+          expect(poll.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);
+        expect(polls.at(-1)).toEqual({ requests: 1, returned: [], fired: [] });
+        // Each cut poll says that the rest follows.
+        const cut = log.mock.calls.filter(([line]) => /follow in the next poll/.test(String(line)));
+        expect(cut).toHaveLength(delivering.length - 1);
+
+        server.members[order === 'oldest first' ? 'push' : 'unshift'](member(9000));
+        expect(
+          await requestsOf(server, async () =>
+            expect(ids((await zap.poll()).fired)).toEqual([member(9000).id]),
+          ),
+        ).toBe(1);
+      },
+    );
+
+    it('delivers 5,000 members assigned at once to a business that had none', async () => {
+      jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      const server = businessMembersServer([]);
+      const zap = zapOnBusiness();
+      expect((await zap.turnOn()).results).toEqual([]);
+
+      const burst = joined(1, 5000);
+      join(burst, server);
+      const polls = await pollUntilCaughtUp(zap, server);
+
+      expect(polls.flatMap((poll) => poll.fired).sort()).toEqual(ids(burst).sort());
+      expect(
+        [...occurrences(polls.map((poll) => poll.returned)).values()].every((n) => n === 1),
+      ).toBe(true);
+      expect(polls.slice(0, -1)).toHaveLength(pollsFor(5000));
+      for (const poll of polls) expect(poll.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);
+      expect(polls.at(-1)).toEqual({ requests: 1, returned: [], fired: [] });
+    });
+
+    it('still reads the whole list for a member who joined mid-list during the burst, once the burst is delivered', async () => {
+      const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      const server = businessMembersServer(listed(joined(1, 1500)));
+      const zap = zapOnBusiness();
+      await zap.turnOn();
+
+      const burst = joined(1501, 4000);
+      join(burst, server);
+      // A contact added long ago joins too: a list ordered by dateAdded puts it at the oldest end,
+      // away from the end watched, which the whole-list read reads first.
+      const longKnown = businessMember(9999, new Date(Date.UTC(2025, 0, 1)).toISOString());
+      if (order === 'oldest first') server.members.unshift(longKnown);
+      else server.members.push(longKnown);
+      const polls = await pollUntilCaughtUp(zap, server);
+
+      expect(polls.flatMap((poll) => poll.fired).sort()).toEqual(ids([...burst, longKnown]).sort());
+      for (const poll of polls) expect(poll.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);
+      expect(log).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /Reading the whole member list: the member count grew by 1 more than/,
+        ),
+      );
+    });
+  });
+
+  it.each(['end', 'start'])(
+    'delivers a burst of 5,000 at the %s of a list whose dates do not tell the order',
+    async (end) => {
+      jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      const shuffled = joined(1, 1500).map((row, i) => ({
+        ...row,
+        dateAdded: member(i % 2 === 0 ? i : 3000 - i).dateAdded,
+      }));
+      const server = businessMembersServer(shuffled);
+      const zap = zapOnBusiness();
+      await zap.turnOn();
+
+      const burst = joined(5001, 10_000);
+      if (end === 'end') server.members.push(...burst);
+      else server.members.unshift(...[...burst].reverse());
+      const polls = await pollUntilCaughtUp(zap, server);
+
+      expect(polls.flatMap((poll) => poll.fired).sort()).toEqual(ids(burst).sort());
+      const returned = occurrences(polls.map((poll) => poll.returned));
+      expect(ids(burst).filter((id) => returned.get(id) !== 1)).toEqual([]);
+      expect(polls.slice(0, -1)).toHaveLength(pollsFor(5000));
+      for (const poll of polls) expect(poll.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);
+      // Both ends were watched until the burst showed where members join: now only that end.
+      expect(polls.at(-1)).toEqual({ requests: 1, returned: [], fired: [] });
+    },
+  );
 
   it('returns nothing for a business without contacts', async () => {
     noCustomFields();
