@@ -3,6 +3,7 @@
 // (lib/businessMemberPolling.ts reads the list against that memory).
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { locationIdOf } from './client';
+import { readConnectionCache, writeConnectionCache } from './connectionCache';
 import type { Contact } from './contact';
 import { timeOf } from './polling';
 
@@ -52,15 +53,8 @@ export const learnNewestEnd = (before: NewestEnd, joinedAtStart: number, joinedA
   return 'either';
 };
 
-// Scoped to the connection, and to the Zap when Zapier says which: two Zaps watching one business
-// must not share what "since the last poll" means (without a Zap id, as in `invoke`, they do).
-// Core's z.cache takes a scope although its published type omits it (as in lib/customFields.ts).
-type ScopedCache = {
-  get(key: string, scope: string[]): Promise<unknown>;
-  set(key: string, value: unknown, ttl: number, scope: string[]): Promise<unknown>;
-};
-const CACHE_SCOPE = ['auth'];
-const cacheOf = (z: ZObject) => z.cache as unknown as ScopedCache;
+// Kept per connection, and per Zap when Zapier says which: two Zaps watching one business must not
+// share what "since the last poll" means (without a Zap id, as in `invoke`, they do).
 const shapeKey = (bundle: Bundle, businessId: string): string =>
   `businessMembers:${bundle.meta?.zap?.id ?? 'any-zap'}:${locationIdOf(bundle)}:${businessId}`;
 
@@ -82,9 +76,7 @@ export const loadShape = async (
   bundle: Bundle,
   businessId: string,
 ): Promise<ListShape | undefined> => {
-  const value = await cacheOf(z)
-    .get(shapeKey(bundle, businessId), CACHE_SCOPE)
-    .catch(() => undefined);
+  const value = await readConnectionCache(z, shapeKey(bundle, businessId));
   return isShape(value) ? value : undefined;
 };
 
@@ -95,7 +87,5 @@ export const saveShape = async (
   businessId: string,
   shape: ListShape,
 ): Promise<void> => {
-  await cacheOf(z)
-    .set(shapeKey(bundle, businessId), shape, SHAPE_CACHE_SECONDS, CACHE_SCOPE)
-    .catch(() => null);
+  await writeConnectionCache(z, shapeKey(bundle, businessId), shape, SHAPE_CACHE_SECONDS);
 };

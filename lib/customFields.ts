@@ -8,6 +8,7 @@ import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from './client';
 import type { ContactWriteMode } from './contactWrite';
 import { isoDate } from './dates';
+import { readConnectionCache, writeConnectionCache } from './connectionCache';
 import { invalidInput, sentence } from './errors';
 import {
   isBlank,
@@ -79,14 +80,6 @@ const LEFT_EMPTY: Record<ContactWriteMode, string> = {
 
 const inFlight = new WeakMap<object, Promise<CustomFieldDefinition[]>>();
 
-// Scoped to the connection, as the brief for this cache says. Core's z.cache.get accepts a scope
-// (zapier-platform-core src/tools/create-cache.js) although its published type omits it.
-const CACHE_SCOPE = ['auth'];
-type ScopedCache = {
-  get(key: string, scope: string[]): Promise<unknown>;
-  set(key: string, value: unknown, ttl: number, scope: string[]): Promise<unknown>;
-};
-
 type LoadOptions = {
   /** Skip the cached copy (and replace it), e.g. for the editor's "Refresh fields". */
   fresh?: boolean;
@@ -100,9 +93,8 @@ const fetchDefinitions = async (
   { fresh = false, timeoutMs }: LoadOptions,
 ): Promise<CustomFieldDefinition[]> => {
   const locationId = locationIdOf(bundle);
-  const cache = z.cache as unknown as ScopedCache;
   const cacheKey = `customFields:contact:${locationId}`;
-  const cached = fresh ? null : await cache.get(cacheKey, CACHE_SCOPE).catch(() => null);
+  const cached = fresh ? undefined : await readConnectionCache(z, cacheKey);
   if (Array.isArray(cached)) return cached as CustomFieldDefinition[];
   const { customFields } = await callHighLevel(
     z,
@@ -114,9 +106,7 @@ const fetchDefinitions = async (
     },
     definitionsResponseSchema,
   );
-  await cache
-    .set(cacheKey, customFields, CUSTOM_FIELD_CACHE_SECONDS, CACHE_SCOPE)
-    .catch(() => null);
+  await writeConnectionCache(z, cacheKey, customFields, CUSTOM_FIELD_CACHE_SECONDS);
   return customFields;
 };
 
