@@ -4,6 +4,7 @@
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import App from '../index';
 import {
+  connectionOf,
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   startSandbox,
@@ -60,16 +61,7 @@ export async function startHarness(options: SandboxOptions = {}): Promise<Harnes
   process.env.HIGHLEVEL_MARKETPLACE_URL = sandbox.url;
   process.env.CLIENT_ID = DEFAULT_CLIENT_ID;
   process.env.CLIENT_SECRET = DEFAULT_CLIENT_SECRET;
-  const tokens = sandbox.issueTokens();
-  // The connection Zapier stores after the OAuth flow (authentication.ts), scopes included.
-  const authData = {
-    access_token: tokens.access_token,
-    refresh_token: tokens.refresh_token,
-    locationId: tokens.locationId,
-    companyId: tokens.companyId,
-    userId: tokens.userId,
-    grantedScopes: tokens.scope,
-  };
+  const authData = connectionOf(sandbox.issueTokens());
   const app = App as unknown as AppShape;
   const appTester = zapier.createAppTester(app);
   const aloneTesters = new Map<string, ReturnType<typeof zapier.createAppTester>>();

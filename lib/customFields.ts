@@ -215,6 +215,10 @@ const HANDLED_BY_ZAPIER = new Set(['RefreshAuthError', 'ThrottledError', 'Expire
 // that is really stale meets the same 401 on the step's next request, and Zapier refreshes then.
 const HANDLED_BY_ZAPIER_IF_OPTIONAL = new Set(['ThrottledError', 'ExpiredAuthError']);
 
+/** The definitions where the step can do without them: their failure is returned (and logged). */
+const loadOptionalDefinitions = (z: ZObject, bundle: Bundle, timeoutMs?: number) =>
+  loadDefinitions(z, bundle, { rethrown: HANDLED_BY_ZAPIER_IF_OPTIONAL, timeoutMs });
+
 /**
  * Definitions for output only (labelled custom-field values): if they cannot be loaded, the
  * output still carries HighLevel's raw `customFields`, and the log says why.
@@ -222,12 +226,8 @@ const HANDLED_BY_ZAPIER_IF_OPTIONAL = new Set(['ThrottledError', 'ExpiredAuthErr
 export const customFieldDefinitionsOrNone = async (
   z: ZObject,
   bundle: Bundle,
-  { timeoutMs }: Pick<LoadOptions, 'timeoutMs'> = {},
 ): Promise<CustomFieldDefinition[]> => {
-  const loaded = await loadDefinitions(z, bundle, {
-    rethrown: HANDLED_BY_ZAPIER_IF_OPTIONAL,
-    timeoutMs,
-  });
+  const loaded = await loadOptionalDefinitions(z, bundle);
   return loaded instanceof Error ? [] : loaded;
 };
 
@@ -248,10 +248,7 @@ export const customFieldDefinitionsForPoll = async (
   bundle: Bundle,
   { timeoutMs }: Pick<LoadOptions, 'timeoutMs'> = {},
 ): Promise<CustomFieldDefinition[]> => {
-  const loaded = await loadDefinitions(z, bundle, {
-    rethrown: HANDLED_BY_ZAPIER_IF_OPTIONAL,
-    timeoutMs,
-  });
+  const loaded = await loadOptionalDefinitions(z, bundle, timeoutMs);
   if (!(loaded instanceof Error)) return loaded;
   if (isPermanent(loaded)) return [];
   throw loaded;

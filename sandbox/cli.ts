@@ -3,6 +3,7 @@
 import fs from 'fs';
 import path from 'path';
 import {
+  connectionOf,
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   Sandbox,
@@ -69,12 +70,9 @@ export function envValues(url: string, tokens: SandboxTokens): Record<string, st
     HIGHLEVEL_MARKETPLACE_URL: url,
     CLIENT_ID: DEFAULT_CLIENT_ID,
     CLIENT_SECRET: DEFAULT_CLIENT_SECRET,
-    authData_access_token: tokens.access_token,
-    authData_refresh_token: tokens.refresh_token,
-    authData_locationId: tokens.locationId,
-    authData_companyId: tokens.companyId,
-    authData_userId: tokens.userId,
-    authData_grantedScopes: tokens.scope,
+    ...Object.fromEntries(
+      Object.entries(connectionOf(tokens)).map(([key, value]) => [`authData_${key}`, value]),
+    ),
   };
 }
 

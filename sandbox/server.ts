@@ -44,6 +44,16 @@ export interface SandboxTokens {
   expires_in: number;
 }
 
+/** The connection Zapier stores after the OAuth flow (authentication.ts) for these tokens. */
+export const connectionOf = (tokens: SandboxTokens): Record<string, string> => ({
+  access_token: tokens.access_token,
+  refresh_token: tokens.refresh_token,
+  locationId: tokens.locationId,
+  companyId: tokens.companyId,
+  userId: tokens.userId,
+  grantedScopes: tokens.scope,
+});
+
 export interface Sandbox {
   url: string;
   port: number;

@@ -5,10 +5,10 @@
 import authentication from '../../authentication';
 import { SCOPES } from '../../lib/config';
 import App from '../../index';
-import { DEFAULT_REDIRECT_URI } from '../../sandbox/server';
+import { connectionOf, DEFAULT_REDIRECT_URI } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seed-data';
 import { failureOf } from '../support/app';
-import { authDataOf, dueSoon, expectNoTokens, runOperation } from './helpers';
+import { dueSoon, expectNoTokens, runOperation } from './helpers';
 import { useSandbox } from './support';
 
 const e2e = useSandbox({ rateLimit: false });
@@ -133,7 +133,7 @@ describe('connecting HighLevel through the consent page', () => {
 
 describe('an access token that expired', () => {
   it('asks Zapier to refresh, rotates both tokens, and retires the old refresh token', async () => {
-    const before = authDataOf(e2e.sandbox.issueTokens());
+    const before = connectionOf(e2e.sandbox.issueTokens());
     expect(await newTasks(before)).not.toEqual([]);
     e2e.sandbox.expireAccessToken(before.access_token!);
 
@@ -176,7 +176,7 @@ describe('a refresh that HighLevel did not refuse', () => {
   afterEach(() => e2e.sandbox.clearFaults());
 
   it('fails readably and retryably on a 503, and leaves the connection working', async () => {
-    const before = authDataOf(e2e.sandbox.issueTokens());
+    const before = connectionOf(e2e.sandbox.issueTokens());
     e2e.sandbox.injectFault({ method: 'POST', path: '/oauth/token', status: 503 });
     const failed = await failureOf(
       e2e.appTester(oauth2Config.refreshAccessToken, { authData: before } as never),
@@ -275,7 +275,7 @@ describe('tokens the Contacts API cannot use', () => {
   });
 
   it("explains a 403 when one sub-account's connection reads another's contact", async () => {
-    const bright = authDataOf(e2e.sandbox.issueTokens(SEED.locations.bright));
+    const bright = connectionOf(e2e.sandbox.issueTokens(SEED.locations.bright));
     e2e.sandbox.resetRequestLog();
     const failure = await failureOf(
       runOperation(e2e.appTester, 'searches', 'get_contact', bright, { contactId: jane }),
@@ -287,7 +287,7 @@ describe('tokens the Contacts API cannot use', () => {
   });
 
   it('writes nothing into another sub-account: a task on an Acme contact is refused', async () => {
-    const bright = authDataOf(e2e.sandbox.issueTokens(SEED.locations.bright));
+    const bright = connectionOf(e2e.sandbox.issueTokens(SEED.locations.bright));
     const tasksBefore = e2e.sandbox.store.tasks.size;
     const failure = await failureOf(
       runOperation(e2e.appTester, 'creates', 'create_task', bright, {

@@ -1,23 +1,12 @@
 // What the e2e auth and fault tests share: running one registered operation the way Zapier would,
-// turning sandbox tokens into a connection, and the rule that no message ever shows a token.
+// and the rule that no message ever shows a token.
 import type zapier from 'zapier-platform-core';
 import type { Bundle } from 'zapier-platform-core';
 import App from '../../index';
-import type { SandboxTokens } from '../../sandbox/server';
 
 type Section = 'triggers' | 'creates' | 'searches';
 type AppTester = ReturnType<typeof zapier.createAppTester>;
 type Performable = { operation: { perform: unknown } };
-
-/** The connection Zapier stores after the OAuth flow, from tokens the sandbox issued. */
-export const authDataOf = (tokens: SandboxTokens): Record<string, string> => ({
-  access_token: tokens.access_token,
-  refresh_token: tokens.refresh_token,
-  locationId: tokens.locationId,
-  companyId: tokens.companyId,
-  userId: tokens.userId,
-  grantedScopes: tokens.scope,
-});
 
 /** Runs `section.key` of the registered app (not a copy of it), as one Zap step. */
 export const runOperation = <T = unknown>(

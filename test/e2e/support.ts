@@ -3,8 +3,8 @@
 import nock from 'nock';
 import zapier from 'zapier-platform-core';
 import App from '../../index';
-import { authDataOf } from './helpers';
 import {
+  connectionOf,
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   startSandbox,
@@ -28,7 +28,7 @@ export const useSandbox = (options: SandboxOptions = {}): E2E => {
     process.env.HIGHLEVEL_MARKETPLACE_URL = e2e.sandbox.url;
     process.env.CLIENT_ID = DEFAULT_CLIENT_ID;
     process.env.CLIENT_SECRET = DEFAULT_CLIENT_SECRET;
-    e2e.authData = authDataOf(e2e.sandbox.issueTokens());
+    e2e.authData = connectionOf(e2e.sandbox.issueTokens());
     e2e.appTester = zapier.createAppTester(App);
   });
   afterAll(async () => {

@@ -21,12 +21,12 @@ describe('parseCliArgs', () => {
   });
 
   it('reads SANDBOX_PORT and SANDBOX_DATA, and flags override them', () => {
-    expect(parseCliArgs([], { SANDBOX_PORT: '9000', SANDBOX_DATA: '/tmp/a.json' })).toMatchObject({
+    expect(parseCliArgs([], { SANDBOX_PORT: '9000', SANDBOX_DATA: 'data/a.json' })).toMatchObject({
       port: 9000,
-      dataPath: '/tmp/a.json',
+      dataPath: 'data/a.json',
     });
     expect(
-      parseCliArgs(['--data', 'b.json', '--port=0', '--no-env'], { SANDBOX_DATA: '/tmp/a.json' }),
+      parseCliArgs(['--data', 'b.json', '--port=0', '--no-env'], { SANDBOX_DATA: 'data/a.json' }),
     ).toMatchObject({ port: 0, dataPath: 'b.json', writeEnv: false });
   });
 
