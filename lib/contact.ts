@@ -6,7 +6,7 @@ import { isoDate, isoDateTime } from './dates';
 
 export const contactSchema = zod.looseObject({
   id: zod.string(),
-  locationId: zod.string().optional(),
+  locationId: zod.string().nullish(),
   name: zod.string().nullish(),
   contactName: zod.string().nullish(),
   firstName: zod.string().nullish(),
@@ -31,11 +31,15 @@ export const contactSchema = zod.looseObject({
   dateAdded: zod.union([zod.string(), zod.number()]).nullish(),
   dateUpdated: zod.union([zod.string(), zod.number()]).nullish(),
   tags: zod.array(zod.string()).nullish(),
-  followers: zod.array(zod.string()).nullish(),
+  // The spec types followers as string[], but its own search example gives one id as a string.
+  followers: zod
+    .union([zod.array(zod.string()), zod.string()])
+    .nullish()
+    .transform((value) => (typeof value === 'string' ? [value].filter(Boolean) : value)),
   customFields: zod
     .array(zod.looseObject({ id: zod.string().optional(), value: zod.unknown() }))
     .nullish(),
-  searchAfter: zod.array(zod.unknown()).optional(),
+  searchAfter: zod.array(zod.unknown()).nullish(),
 });
 export type Contact = zod.infer<typeof contactSchema>;
 

@@ -63,7 +63,7 @@ export const readCursor = async (
  */
 export const writeCursor = async (
   z: ZObject,
-  searchAfter: unknown[] | undefined,
+  searchAfter: unknown[] | null | undefined,
 ): Promise<void> => {
   try {
     await z.cursor.set(searchAfter ? JSON.stringify(searchAfter) : '');

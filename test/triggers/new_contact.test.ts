@@ -40,6 +40,18 @@ describe('new_contact', () => {
     });
   });
 
+  it('reads rows shaped like the spec example (followers as one id, nulls) instead of failing the poll', async () => {
+    noCustomFields();
+    const odd = { ...searchRow(2, 1), followers: 'sx6wyHhbFdRXh302Lunr', locationId: null };
+    const last = { ...searchRow(1, 3), followers: '', searchAfter: null };
+    search(() => true).reply(200, { contacts: [odd, last], total: 2 });
+
+    const results = await appTester(perform, bundleWith());
+
+    expect(results.map((r) => r.followers)).toEqual([['sx6wyHhbFdRXh302Lunr'], []]);
+    expect(results[0]).toMatchObject({ locationId: '' });
+  });
+
   it('sends exactly one request per poll in the steady state, the custom fields coming from the cache', async () => {
     noCustomFields(); // once: the second poll must find the definitions in z.cache
     const server = searchAfterServer([searchRow(2, 1), searchRow(1, 3)], 2);
