@@ -32,10 +32,10 @@ export const contactSchema = zod.looseObject({
   dateUpdated: zod.union([zod.string(), zod.number()]).nullish(),
   tags: zod.array(zod.string()).nullish(),
   // The spec types followers as string[], but its own search example gives one id as a string.
-  followers: zod
-    .union([zod.array(zod.string()), zod.string()])
-    .nullish()
-    .transform((value) => (typeof value === 'string' ? [value].filter(Boolean) : value)),
+  followers: zod.preprocess(
+    (value) => (typeof value === 'string' ? [value].filter(Boolean) : value),
+    zod.array(zod.string()).nullish(),
+  ),
   customFields: zod
     .array(zod.looseObject({ id: zod.string().optional(), value: zod.unknown() }))
     .nullish(),
