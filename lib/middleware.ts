@@ -16,11 +16,16 @@ export const addHighLevelHeaders: BeforeRequestMiddleware = (request, _z, bundle
   }
   request.headers.Version = API_VERSION;
   request.headers.Accept = 'application/json';
-  if (request.body !== undefined && !request.headers['Content-Type']) {
+  // Core has usually set `content-type` already (lower case) when it encoded the body; a second
+  // spelling would send the header twice.
+  if (request.body !== undefined && !hasHeader(request.headers, 'content-type')) {
     request.headers['Content-Type'] = 'application/json';
   }
   return request;
 };
+
+const hasHeader = (headers: Record<string, unknown>, name: string): boolean =>
+  Object.keys(headers).some((key) => key.toLowerCase() === name);
 
 /**
  * What lib/client.ts tells the middleware about a call: the records and scope it concerns, and

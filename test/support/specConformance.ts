@@ -1,6 +1,6 @@
 // Checked after every unit test: each request the app sent to (nocked) HighLevel must be one that
 // HighLevel's official OpenAPI spec accepts — right route, Version header, parameters and body with
-// no undeclared properties. This is what keeps nock fixtures honest about the wire contract.
+// no undeclared properties, and one Content-Type. This is what keeps nock fixtures honest about the wire contract.
 import { validateRequest } from '../../sandbox/spec';
 
 const API_HOST = 'services.leadconnectorhq.com';
@@ -34,6 +34,15 @@ export const checkAgainstSpec = (req: InterceptedRequest, _interceptor: unknown,
       headerValue(value),
     ]),
   );
+  // Two Content-Type headers (or two values merged into one) are not a request HighLevel must read.
+  const contentTypes = Object.entries(req.headers ?? {})
+    .filter(([name]) => name.toLowerCase() === 'content-type')
+    .flatMap(([, value]) => headerValue(value).split(','));
+  if (contentTypes.length > 1) {
+    problems.push(
+      `${req.method} ${url.pathname}: Content-Type sent twice (${contentTypes.join(',')})`,
+    );
+  }
   let parsed: unknown;
   try {
     parsed = body ? JSON.parse(body) : undefined;
