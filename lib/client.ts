@@ -2,13 +2,14 @@
 // through the shared middleware, and checks the JSON that comes back against a zod schema.
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { requestTimeoutMs } from './config';
+import { requestTimeoutMs, stepBudgetMs } from './config';
 import { requiredScope } from './endpointScopes';
 import {
   invalidInput,
   isNetworkFailure,
   isRecordNotFound,
   type RecordInPath,
+  stepOutOfTime,
   unexpectedResponse,
   unreachable,
   unreadableResponse,
@@ -43,8 +44,30 @@ const describeIssues = (error: zod.ZodError): string =>
     .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
     .join('; ');
 
+/** A request that can change something in HighLevel: any but a read or a search. */
+const isWrite = (method: HttpMethod, path: string): boolean =>
+  method !== 'GET' && !/\/search$/.test(path);
+
+/** Shortest time worth sending a request with: less is left only when HighLevel is very slow. */
+const MIN_REQUEST_MS = 1_000;
+
+type StepClock = { deadline: number; wroteAlready: boolean };
+// One per step: core builds a new z for each invocation, and every request of a step goes
+// through the same one.
+const stepClocks = new WeakMap<ZObject, StepClock>();
+
+const stepClockOf = (z: ZObject): StepClock => {
+  let clock = stepClocks.get(z);
+  if (!clock) {
+    clock = { deadline: Date.now() + stepBudgetMs(), wroteAlready: false };
+    stepClocks.set(z, clock);
+  }
+  return clock;
+};
+
 async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
   const method = call.method ?? 'GET';
+  const write = isWrite(method, call.path);
   const query = Object.fromEntries(
     Object.entries(call.query ?? {}).filter(([, value]) => value !== undefined && value !== ''),
   );
@@ -54,6 +77,10 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
     records: recordsIn(call.path, call.pathParams),
     scope: requiredScope(method, call.path),
   };
+  const clock = stepClockOf(z);
+  const timeLeftMs = clock.deadline - Date.now();
+  if (timeLeftMs < MIN_REQUEST_MS) throw stepOutOfTime(clock.wroteAlready);
+  clock.wroteAlready ||= write;
   try {
     return await z.request({
       method,
@@ -61,14 +88,14 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
       params: query,
       body: call.body,
       middlewareData,
-      timeout: call.timeoutMs ?? requestTimeoutMs(),
+      timeout: Math.min(call.timeoutMs ?? requestTimeoutMs(), timeLeftMs),
       // Our middleware throws for every other failure; core must not throw on an allowed
       // "not found".
       skipThrowForStatus: allowNotFound,
     });
   } catch (error) {
     // Only "no answer" is HighLevel's fault; Zapier's errors and our own bugs surface as they are.
-    if (isNetworkFailure(error)) throw unreachable(error);
+    if (isNetworkFailure(error)) throw unreachable(error, write);
     throw error;
   }
 }
@@ -76,9 +103,11 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
 function parse<S extends zod.ZodType>(
   schema: S,
   response: { status: number; content: string; data: unknown },
+  call: HighLevelCall,
 ): zod.infer<S> {
   if (response.data === undefined) {
-    throw unreadableResponse(response.status, !response.content?.trim());
+    const write = isWrite(call.method ?? 'GET', call.path);
+    throw unreadableResponse(response.status, !response.content?.trim(), write);
   }
   const result = schema.safeParse(response.data);
   if (!result.success) throw unexpectedResponse(describeIssues(result.error));
@@ -91,7 +120,7 @@ export async function callHighLevel<S extends zod.ZodType>(
   call: HighLevelCall,
   schema: S,
 ): Promise<zod.infer<S>> {
-  return parse(schema, await send(z, call, false));
+  return parse(schema, await send(z, call, false), call);
 }
 
 /**
@@ -105,7 +134,7 @@ export async function callHighLevelOrNull<S extends zod.ZodType>(
 ): Promise<zod.infer<S> | null> {
   const response = await send(z, call, true);
   if (isRecordNotFound(response)) return null;
-  return parse(schema, response);
+  return parse(schema, response, call);
 }
 
 /** The connected sub-account. Agency connections have none, and the Contacts API needs one. */

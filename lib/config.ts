@@ -39,3 +39,10 @@ export const SCOPES = [
  */
 export const requestTimeoutMs = (): number =>
   Number(process.env.HIGHLEVEL_REQUEST_TIMEOUT_MS) || 25_000;
+
+/**
+ * How long all of one step's requests may take together: Zapier stops a step after 30 s, and a
+ * write that loads the custom-field list first would otherwise have 2 × 25 s. The rest of the 30 s
+ * is left for Zapier's own work. Overridable so tests can provoke it quickly.
+ */
+export const stepBudgetMs = (): number => Number(process.env.HIGHLEVEL_STEP_BUDGET_MS) || 27_000;

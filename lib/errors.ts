@@ -24,6 +24,12 @@ type ResponseLike = {
 /** HighLevel's rate window, used when a 429 carries no hint of its own. */
 const DEFAULT_THROTTLE_SECONDS = 10;
 
+// After a write HighLevel may have received, "retry" could do it twice (a second contact, task or
+// note): the user is asked to look first.
+const RETRY = 'This is usually temporary: the step can be retried.';
+const CHECK_BEFORE_RETRY =
+  'Check in HighLevel whether the change was made before retrying the step, so that nothing is done twice.';
+
 /** Bad input found before any request was sent: names the field and what was expected. */
 export const invalidInput = (field: string, expected: string): Error =>
   new errors.Error(`Invalid ${field}: ${expected}`, 'invalid_input', 400);
@@ -189,7 +195,7 @@ export const highLevelError = (
   }
   if (status >= 500) {
     return new errors.Error(
-      `HighLevel had a problem on its side (HTTP ${status}) and could not complete this step. This is usually temporary: the step can be retried.`,
+      `HighLevel had a problem on its side (HTTP ${status}) and could not complete this step. ${RETRY}`,
       'highlevel_unavailable',
       status,
     );
@@ -205,10 +211,13 @@ export const highLevelError = (
   return new errors.Error(`HighLevel rejected the request: ${detail}`, 'rejected', status);
 };
 
-/** A response that should carry JSON but does not (empty or malformed). */
-export const unreadableResponse = (status: number, empty: boolean): Error =>
+/**
+ * A response that should carry JSON but does not (empty or malformed). `write`: the request may
+ * have changed something in HighLevel.
+ */
+export const unreadableResponse = (status: number, empty: boolean, write = false): Error =>
   new errors.Error(
-    `HighLevel sent ${empty ? 'an empty' : 'an unreadable (not JSON)'} response (HTTP ${status}), so the result of this step is unknown. This is usually temporary: the step can be retried.`,
+    `HighLevel sent ${empty ? 'an empty' : 'an unreadable (not JSON)'} response (HTTP ${status}), so the result of this step is unknown. ${write ? CHECK_BEFORE_RETRY : RETRY}`,
     'unreadable_response',
     502,
   );
@@ -239,15 +248,35 @@ export const isNetworkFailure = (error: unknown): boolean => {
   );
 };
 
-/** The request never got an answer (connection refused, reset, timed out). */
-export const unreachable = (cause: unknown): Error => {
+// Failures that happen before a request leaves: HighLevel cannot have acted on it.
+const NEVER_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)$/;
+
+/**
+ * The request never got an answer (connection refused, reset, timed out). `write`: the request
+ * may have changed something in HighLevel, which a timeout or a reset does not rule out.
+ */
+export const unreachable = (cause: unknown, write = false): Error => {
   const reason = cause instanceof Error ? redactSecrets(cause.message) : 'unknown network error';
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  const neverSent = typeof code === 'string' && NEVER_SENT_CODES.test(code);
   return new errors.Error(
-    `Could not reach HighLevel (${reason}). This is usually temporary: the step can be retried.`,
+    `Could not reach HighLevel (${reason}). ${write && !neverSent ? CHECK_BEFORE_RETRY : RETRY}`,
     'network_error',
     503,
   );
 };
+
+/**
+ * Zapier stops a step after 30 s: when the step's earlier requests used up nearly all of it, the
+ * next one is not sent rather than cut off mid-way. `wroteAlready`: an earlier request of the
+ * step may have changed something.
+ */
+export const stepOutOfTime = (wroteAlready: boolean): Error =>
+  new errors.Error(
+    `HighLevel answered this step's earlier requests so slowly that Zapier's 30-second limit left no time for the next one, so it was not sent. ${wroteAlready ? CHECK_BEFORE_RETRY : RETRY}`,
+    'network_error',
+    503,
+  );
 
 /** HighLevel answers some writes with `succeded: false` and a 200; that is still a failure. */
 export const requireSucceeded = (succeded: boolean | undefined, what: string): void => {

@@ -65,13 +65,19 @@ const createContact: Step = {
 const steps = [readTasks, createTask, createContact];
 
 const RETRY_HINT = /This is usually temporary: the step can be retried\.$/;
+// HighLevel may have made the change: retrying blindly could do it twice.
+const CHECK_FIRST_HINT =
+  /Check in HighLevel whether the change was made before retrying the step, so that nothing is done twice\.$/;
 
 type Scenario = {
   /** What the sandbox answers; a function when it needs the connection's tokens. */
   fault: Omit<Fault, 'method' | 'path'> | (() => Omit<Fault, 'method' | 'path'>);
   expected: (step: Step) => Omit<Partial<ZapierFailure>, 'message'> & { message?: RegExp };
-  /** The message must tell the user the step can be retried. */
-  retryable?: boolean;
+  /**
+   * What the message must tell the user: 'retry' that the step can be retried; 'unknown' that a
+   * read can be retried, but that after a write HighLevel may have made the change.
+   */
+  hint?: 'retry' | 'unknown';
 };
 
 const scenarios: Record<string, Scenario> = {
@@ -144,17 +150,17 @@ const scenarios: Record<string, Scenario> = {
   '500 Internal Server Error': {
     fault: { status: 500 },
     expected: () => ({ name: 'AppError', status: 500, message: /\(HTTP 500\)/ }),
-    retryable: true,
+    hint: 'retry',
   },
   '502 Bad Gateway': {
     fault: { status: 502 },
     expected: () => ({ name: 'AppError', status: 502, message: /\(HTTP 502\)/ }),
-    retryable: true,
+    hint: 'retry',
   },
   '503 Service Unavailable': {
     fault: { status: 503 },
     expected: () => ({ name: 'AppError', status: 503, message: /\(HTTP 503\)/ }),
-    retryable: true,
+    hint: 'retry',
   },
   // The answer (a 504) comes after the app gave up, and HighLevel never applied the request.
   'no answer before the timeout': {
@@ -164,7 +170,7 @@ const scenarios: Record<string, Scenario> = {
       code: 'network_error',
       message: /^Could not reach HighLevel \(.*timeout.*\)\./,
     }),
-    retryable: true,
+    hint: 'unknown',
   },
   'malformed JSON': {
     fault: { status: 200, body: 'malformed' },
@@ -173,7 +179,7 @@ const scenarios: Record<string, Scenario> = {
       code: 'unreadable_response',
       message: /unreadable \(not JSON\) response \(HTTP 200\)/,
     }),
-    retryable: true,
+    hint: 'unknown',
   },
   'an empty body': {
     fault: { status: 200, body: 'empty' },
@@ -182,7 +188,7 @@ const scenarios: Record<string, Scenario> = {
       code: 'unreadable_response',
       message: /an empty response \(HTTP 200\)/,
     }),
-    retryable: true,
+    hint: 'unknown',
   },
 };
 
@@ -245,7 +251,11 @@ describe('HighLevel failures, injected at the sandbox', () => {
     const { message, ...rest } = scenario.expected(step);
     expect(failure).toMatchObject(rest);
     if (message) expect(failure.message).toMatch(message);
-    if (scenario.retryable) expect(failure.message).toMatch(RETRY_HINT);
+    if (scenario.hint) {
+      const write = step.records !== undefined;
+      const hint = scenario.hint === 'unknown' && write ? CHECK_FIRST_HINT : RETRY_HINT;
+      expect(failure.message).toMatch(hint);
+    }
     if (failure.name === 'ThrottledError') expect(failure.delay).toBeGreaterThan(0);
     expectNoTokens(failure.message, e2e.authData);
 

@@ -144,6 +144,55 @@ describe('HighLevel errors as the user reads them', () => {
     expect(failure.message).toMatch(/^Could not reach HighLevel \(.*timeout.*\)\. .*retried\.$/);
   });
 
+  // A write HighLevel may have received must not be "retried" blindly: it could be done twice.
+  const createTask = (z: ZObject) =>
+    callHighLevel(
+      z,
+      {
+        method: 'POST',
+        path: '/contacts/{contactId}/tasks',
+        pathParams: { contactId: 'c1' },
+        body: { title: 'Call back', dueDate: '2026-12-01T10:00:00Z', completed: false },
+        timeoutMs: 50,
+      },
+      anything,
+    );
+  const CHECK_FIRST =
+    /Check in HighLevel whether the change was made before retrying the step, so that nothing is done twice\.$/;
+  const postTask = () => highLevel().post('/contacts/c1/tasks');
+
+  it.each([
+    [
+      'times out',
+      () =>
+        postTask()
+          .delay(500)
+          .reply(201, { task: { id: 't1' } }),
+    ],
+    [
+      'is cut off',
+      () => postTask().replyWithError({ code: 'ECONNRESET', message: 'socket hang up' }),
+    ],
+  ])('a write that %s: the user is asked to check HighLevel before retrying', async (_, reply) => {
+    reply();
+    const failure = await failureOf(appTester(createTask, { authData }));
+    expect(failure).toMatchObject({ code: 'network_error', status: 503 });
+    expect(failure.message).toMatch(CHECK_FIRST);
+  });
+
+  it('a write refused before it left (connection refused) can simply be retried', async () => {
+    postTask().replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
+    const failure = await failureOf(appTester(createTask, { authData }));
+    expect(failure.message).toMatch(/^Could not reach HighLevel \(.*\)\. .*can be retried\.$/);
+  });
+
+  it('a write answered with an empty 201: the result is unknown, check before retrying', async () => {
+    postTask().reply(201, '', { 'Content-Type': 'application/json' });
+    const failure = await failureOf(appTester(createTask, { authData }));
+    expect(failure).toMatchObject({ code: 'unreadable_response' });
+    expect(failure.message).toMatch(CHECK_FIRST);
+  });
+
   it('a programming error is not a network failure: it surfaces as it is', async () => {
     // JSON cannot carry a BigInt: core's body serialisation throws a TypeError before sending.
     const buggy = (z: ZObject) =>
