@@ -17,7 +17,8 @@ const responseSchema = zod.looseObject({
   count: zod.number().optional(),
 });
 
-const uniqueById = (rows: Contact[]): Contact[] => [
+/** `rows` once each (the first of an id), in order. */
+export const uniqueById = (rows: Contact[]): Contact[] => [
   ...new Map(rows.map((row) => [row.id, row] as const)).values(),
 ];
 

@@ -1,16 +1,22 @@
 // Which members of GET /contacts/business/{businessId} a poll of New Contact in Business reads and
 // returns. HighLevel does not document the list's order (our sandbox lists members oldest first).
 //
-// Reading every page on every poll would cost a request per 100 members. Instead each Zap
-// remembers how the list looked (lib/businessMemberShape.ts): how many members, the member at
-// each end, and at which end new members appear (guessed from dateAdded, then learnt from where
-// they do appear). A poll reads only that end, from the member remembered there: one request
-// while fewer than OVERLAP members joined, whatever the size of the business, and it returns
-// exactly the members beyond that one.
+// Reading every page on every poll would cost a request per 100 members. Instead polls remember
+// how the list looked (lib/businessMemberShape.ts): how many members, the member at each end, and
+// at which end new members appear (guessed from dateAdded, then learnt from where they do appear).
+// A poll reads only that end, from the member remembered there: one request while fewer than
+// OVERLAP members joined, whatever the size of the business, and it finds exactly the members
+// beyond that one.
+//
+// That memory is per connection and business, shared by every Zap and poll on it, so finding a
+// member must not be the only chance to deliver it: what a poll finds goes into a ledger
+// (lib/businessMemberLedger.ts), and every poll returns the ledger's members for LOOKBACK_MS, as
+// the other polling triggers return their look-back window. Zapier's per-Zap dedupe fires each
+// once, and a poll that fails after the member read, an editor test or a second Zap loses nothing.
 //
 // A burst bigger than one poll's budget (lib/polling.ts; a bulk assignment can bring thousands)
 // is delivered over consecutive polls. A cut read moves the remembered member to the furthest
-// member read, so the next poll carries on from there and each new member is returned by one poll.
+// member read, so the next poll carries on from there and each new member is found by one poll.
 // That needs every read to move away from the remembered member: forward to the end of an
 // oldest-first list; in a newest-first list, from where the count says the remembered first
 // member now is, back towards the start, so that what the budget cuts is the newest part.
@@ -23,15 +29,9 @@
 // joining mid-list while another leaves) shows up when the memory lapses after a day and the
 // whole list is read again: late, but not lost.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { memberPages, PAGE_SIZE, type MemberPages } from './businessMemberPages';
-import {
-  learnNewestEnd,
-  loadShape,
-  newestEndOf,
-  saveShape,
-  type ListShape,
-  type NewestEnd,
-} from './businessMemberShape';
+import { memberPages, PAGE_SIZE, uniqueById, type MemberPages } from './businessMemberPages';
+import { loadMemory, recentEntries, recordJoined, saveMemory } from './businessMemberLedger';
+import { learnNewestEnd, newestEndOf, type ListShape, type NewestEnd } from './businessMemberShape';
 import type { Contact } from './contact';
 import { newestFirst, startPollBudget } from './polling';
 
@@ -205,8 +205,10 @@ const stalled = (edgeId: string, edgeCount: number, left: number): EndRead => ({
 type Read = {
   /** What the next poll starts from; undefined: the one remembered stays. */
   shape?: ListShape;
-  /** What the poll returns. */
+  /** Those who joined (for the ledger); after a whole-list read, every member read. */
   members: Contact[];
+  /** Set when the whole list was read: who joined is unknown. */
+  wholeList?: true;
   /** Set when the budget cut a burst: members returned by this poll, and those still to come. */
   burst?: { returned: number; left: number };
 };
@@ -318,45 +320,96 @@ async function readWholeList(list: MemberPages, newestEnd?: NewestEnd): Promise<
     for (let skip = PAGE_SIZE, rows = first; rows?.length === PAGE_SIZE; skip += PAGE_SIZE) {
       rows = await list.at(skip);
     }
-    return { members: list.members() };
+    return { members: list.members(), wholeList: true };
   }
   const end = newestEnd ?? newestEndOf(first);
   for (const skip of pageOrder(count, end)) if (!(await list.at(skip))) break;
   const firstId = list.memberAt(0)?.id ?? '';
   const lastId = list.memberAt(count - 1)?.id ?? '';
+  const members = list.members();
   // Both ends are read first; only a time budget spent on the first page leaves one unknown.
-  if (count > 0 && (!firstId || !lastId)) return { members: list.members() };
-  return { shape: { count, newestEnd: end, firstId, lastId }, members: list.members() };
+  if (count > 0 && (!firstId || !lastId)) return { members, wholeList: true };
+  return { shape: { count, newestEnd: end, firstId, lastId }, members, wholeList: true };
 }
 
 /**
- * Members of the business, newest dateAdded first: those who joined since the Zap's last poll (or,
- * after a whole-list read, every member read: Zapier's dedupe drops those it has seen). Turning
- * the Zap on reads the whole list, so that no member present then fires later.
+ * The members the shape logic finds: those who joined since `shape` (undefined: the whole list,
+ * as when the Zap is turned on or the memory lapsed), or the whole list when that cannot tell.
  */
-export async function businessMembersSinceLastPoll(
+async function readMembers(
+  z: ZObject,
+  list: MemberPages,
+  shape: ListShape | undefined,
+): Promise<Read> {
+  const read = shape ? await readSinceLastPoll(list, shape) : await readWholeList(list);
+  if (!('reread' in read)) return read;
+  // A small business was read whole already: nothing to announce, and no further request.
+  if (!list.isWhole()) z.console.log(`Reading the whole member list: ${read.reread}.`);
+  return readWholeList(list, 'either');
+}
+
+/**
+ * The shape the next poll starts from. A Zap turned on reads the whole list for its own dedupe
+ * only: a remembered shape stays, as other Zaps' polls carry on from it (moving it would skip the
+ * members who joined since their last poll).
+ */
+const nextShape = (remembered: ListShape | undefined, read: Read, turningOn: boolean) =>
+  turningOn && remembered ? remembered : (read.shape ?? remembered);
+
+const newestAddedFirst = (members: Contact[]) =>
+  newestFirst(uniqueById(members), (member) => member.dateAdded);
+
+/**
+ * Members of the business, newest dateAdded first: those who joined since the last poll on this
+ * connection and business, and the ledger's, who joined within LOOKBACK_MS (or, after a
+ * whole-list read, every member read, and the ledger's). Zapier's dedupe drops those the Zap has
+ * seen. Turning the Zap on reads the whole list, so that no member present then fires later.
+ */
+export async function businessMembersToReturn(
   z: ZObject,
   bundle: Bundle,
   businessId: string,
 ): Promise<Contact[]> {
-  const remembered = bundle.meta?.isPopulatingDedupe
-    ? undefined
-    : await loadShape(z, bundle, businessId);
+  if (bundle.meta?.isLoadingSample) return sampleMembers(z, bundle, businessId);
+  const memory = await loadMemory(z, bundle, businessId);
+  const turningOn = bundle.meta?.isPopulatingDedupe === true;
   const list = memberPages(bundle, businessId, startPollBudget(z, 'business members'));
-  let read: Read | Reread = remembered
-    ? await readSinceLastPoll(list, remembered)
-    : await readWholeList(list);
-  if ('reread' in read) {
-    // A small business was read whole already: nothing to announce, and no further request.
-    if (!list.isWhole()) z.console.log(`Reading the whole member list: ${read.reread}.`);
-    read = await readWholeList(list, 'either');
-  }
+  const read = await readMembers(z, list, turningOn ? undefined : memory.shape);
   if (read.burst) {
     z.console.log(
       `Returned ${read.burst.returned} of the members who joined since the last poll; ` +
         `the rest (${read.burst.left}) follow in the next poll.`,
     );
   }
-  if (read.shape) await saveShape(z, bundle, businessId, read.shape);
-  return newestFirst(read.members, (member) => member.dateAdded);
+  const now = Date.now();
+  const recent = recentEntries(memory.ledger, now);
+  await saveMemory(z, bundle, businessId, {
+    shape: nextShape(memory.shape, read, turningOn),
+    ledger: read.wholeList ? recent : recordJoined(recent, read.members, now),
+  });
+  return newestAddedFirst([...read.members, ...recent.map((entry) => entry.member)]);
+}
+
+/**
+ * An editor test: real members, without touching the memory, so that the next poll finds what it
+ * would have found anyway. The ledger's recent members (no request), else a page at the newest end.
+ */
+async function sampleMembers(z: ZObject, bundle: Bundle, businessId: string): Promise<Contact[]> {
+  const { shape, ledger } = await loadMemory(z, bundle, businessId);
+  const recent = recentEntries(ledger, Date.now()).map((entry) => entry.member);
+  if (recent.length > 0) return newestAddedFirst(recent);
+  const list = memberPages(bundle, businessId, startPollBudget(z, 'business members'));
+  return newestAddedFirst(await newestPage(list, shape?.newestEnd ?? 'either'));
+}
+
+/**
+ * The page at the newest end: the one remembered, else the one the first page's dates point to
+ * (the last when they cannot tell, as readAllAsNew reads). At most two requests.
+ */
+async function newestPage(list: MemberPages, remembered: NewestEnd): Promise<Contact[]> {
+  const first = (await list.at(0)) ?? [];
+  const count = list.count();
+  const newestEnd = remembered === 'either' ? newestEndOf(first) : remembered;
+  if (newestEnd === 'start' || count === undefined || count <= first.length) return first;
+  return (await list.at(Math.max(0, count - PAGE_SIZE))) ?? first;
 }

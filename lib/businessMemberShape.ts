@@ -1,20 +1,14 @@
-// What a Zap on New Contact in Business remembers between polls, in z.cache: how the business's
-// member list looked as far as the Zap has returned it, and where new members join it
-// (lib/businessMemberPolling.ts reads the list against that memory).
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import { locationIdOf } from './client';
-import { readConnectionCache, writeConnectionCache } from './connectionCache';
+// How New Contact in Business remembers a business's member list between polls: how it looked as
+// far as polls have read it, and where new members join it (lib/businessMemberPolling.ts reads the
+// list against it; lib/businessMemberLedger.ts stores it, per connection and business).
 import type { Contact } from './contact';
 import { timeOf } from './polling';
-
-/** A Zap's memory of its business outlives any poll interval; when it lapses, one full read. */
-export const SHAPE_CACHE_SECONDS = 24 * 60 * 60;
 
 /** Where members who joined since the last poll appear in the list. */
 export type NewestEnd = 'start' | 'end' | 'either';
 
 /**
- * The list as far as the Zap has returned it. After a poll that read to the end it watches,
+ * The list as far as polls have read it. After a poll that read to the end it watches,
  * `count` is the list's count and `firstId` / `lastId` the members at its ends. After a burst that
  * the poll budget cut, the end being read stops at the furthest member returned and `count` is
  * the count as of that member (those from it to the other end): the next poll carries on from
@@ -45,7 +39,7 @@ export const newestEndOf = (rows: Contact[]): NewestEnd => {
   return 'either';
 };
 
-/** Once new members have shown up at one end only, the Zap watches just that end. */
+/** Once new members have shown up at one end only, polls watch just that end. */
 export const learnNewestEnd = (before: NewestEnd, joinedAtStart: number, joinedAtEnd: number) => {
   if (before !== 'either') return before;
   if (joinedAtStart > 0 && joinedAtEnd === 0) return 'start';
@@ -53,12 +47,8 @@ export const learnNewestEnd = (before: NewestEnd, joinedAtStart: number, joinedA
   return 'either';
 };
 
-// Kept per connection, and per Zap when Zapier says which: two Zaps watching one business must not
-// share what "since the last poll" means (without a Zap id, as in `invoke`, they do).
-const shapeKey = (bundle: Bundle, businessId: string): string =>
-  `businessMembers:${bundle.meta?.zap?.id ?? 'any-zap'}:${locationIdOf(bundle)}:${businessId}`;
-
-const isShape = (value: unknown): value is ListShape => {
+/** Whether a value read back from z.cache is a ListShape. */
+export const isShape = (value: unknown): value is ListShape => {
   if (typeof value !== 'object' || value === null) return false;
   const shape = value as ListShape;
   return (
@@ -68,24 +58,4 @@ const isShape = (value: unknown): value is ListShape => {
     typeof shape.lastId === 'string' &&
     (shape.reread === undefined || typeof shape.reread === 'string')
   );
-};
-
-/** The shape the Zap's last poll left; undefined when there is none (or the cache fails). */
-export const loadShape = async (
-  z: ZObject,
-  bundle: Bundle,
-  businessId: string,
-): Promise<ListShape | undefined> => {
-  const value = await readConnectionCache(z, shapeKey(bundle, businessId));
-  return isShape(value) ? value : undefined;
-};
-
-/** Remembers `shape` for the next poll (a cache failure only costs that poll a whole-list read). */
-export const saveShape = async (
-  z: ZObject,
-  bundle: Bundle,
-  businessId: string,
-  shape: ListShape,
-): Promise<void> => {
-  await writeConnectionCache(z, shapeKey(bundle, businessId), shape, SHAPE_CACHE_SECONDS);
 };

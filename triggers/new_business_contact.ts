@@ -1,8 +1,10 @@
 // New Contact in Business: GET /contacts/business/{businessId}. Dedupe id = contact id. Which
 // members a poll reads (the newest end of the list, not every page; a burst bigger than one poll's
-// budget over consecutive polls) is in lib/businessMemberPolling.ts.
+// budget over consecutive polls) is in lib/businessMemberPolling.ts. Members who joined are
+// returned for 30 minutes (lib/businessMemberLedger.ts), Zapier's dedupe firing each once: a poll
+// that fails here (the custom-field definitions below) loses none.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { businessMembersSinceLastPoll } from '../lib/businessMemberPolling';
+import { businessMembersToReturn } from '../lib/businessMemberPolling';
 import { contactOutput, contactOutputFields, contactSample } from '../lib/contact';
 import { customFieldOutputFields } from '../lib/customFields';
 import { businessIdField } from '../lib/fields';
@@ -16,7 +18,7 @@ const inputFields = defineInputFields([
 export const perform = async (z: ZObject, bundle: Bundle) => {
   const businessId = requireId('businessId', bundle.inputData.businessId);
   const [members, definitions] = await Promise.all([
-    businessMembersSinceLastPoll(z, bundle, businessId),
+    businessMembersToReturn(z, bundle, businessId),
     pollCustomFieldDefinitions(z, bundle),
   ]);
   return members.map((member) => contactOutput(member, definitions));

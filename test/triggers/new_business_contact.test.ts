@@ -1,5 +1,8 @@
+import type { Bundle } from 'zapier-platform-core';
+import * as connectionCache from '../../lib/connectionCache';
+import { LEDGER_CAP } from '../../lib/businessMemberLedger';
 import { PAGE_SIZE } from '../../lib/businessMemberPages';
-import { MAX_REQUESTS_PER_POLL } from '../../lib/polling';
+import { LOOKBACK_MS, MAX_REQUESTS_PER_POLL } from '../../lib/polling';
 import newBusinessContact, { perform } from '../../triggers/new_business_contact';
 import {
   bundleWith,
@@ -28,26 +31,40 @@ const joined = (from: number, to: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => member(from + i));
 const ids = (rows: Array<{ id: string }>) => rows.map((row) => row.id);
 
+type Meta = Partial<Bundle['meta']>;
+
 /**
- * One Zap on New Contact in Business: `turnOn()` is Zapier's first poll (isPopulatingDedupe),
- * `poll()` the ones after it. Each returns what the trigger returned and what fired after
- * Zapier's dedupe. The Zap keeps its z.cache from poll to poll.
+ * One HighLevel connection (so one z.cache, emptied before its first run) on which Zaps on New
+ * Contact in Business run. `zap(meta)` is one Zap: `turnOn()` is Zapier's first poll
+ * (isPopulatingDedupe), `poll()` the ones after it, each returning what the trigger returned and
+ * what fired after that Zap's dedupe; `sample()` is an editor test, recorded by no dedupe.
  */
-const zapOnBusiness = () => {
-  const dedupe = zapierDedupe();
-  let polls = 0;
-  const poll = async (isPopulatingDedupe: boolean) => {
-    if (polls === 0) noCustomFields();
-    const results = await appTester(
-      perform,
-      bundleWith({ businessId: BUSINESS_ID }, { isPopulatingDedupe }),
-      { keepCache: polls > 0 },
-    );
-    polls += 1;
-    return { results, fired: dedupe(results) };
+const connectionOnBusiness = () => {
+  let runs = 0;
+  const run = async (meta: Meta) => {
+    if (runs === 0) noCustomFields();
+    const bundle = bundleWith({ businessId: BUSINESS_ID }, meta);
+    const results = await appTester(perform, bundle, { keepCache: runs > 0 });
+    runs += 1;
+    return results;
   };
-  return { turnOn: () => poll(true), poll: () => poll(false) };
+  const zap = (zapMeta: Meta = {}) => {
+    const dedupe = zapierDedupe();
+    const poll = async (isPopulatingDedupe: boolean) => {
+      const results = await run({ ...zapMeta, isPopulatingDedupe });
+      return { results, fired: dedupe(results) };
+    };
+    return {
+      turnOn: () => poll(true),
+      poll: () => poll(false),
+      sample: () => run({ ...zapMeta, isLoadingSample: true }),
+    };
+  };
+  return { zap };
 };
+
+/** One Zap on its own connection. */
+const zapOnBusiness = () => connectionOnBusiness().zap();
 
 /** Requests a step of the test sent to the fake business list. */
 const requestsOf = async (server: { requests: number }, step: () => Promise<unknown>) => {
@@ -74,15 +91,67 @@ const pollUntilCaughtUp = async (
   return polls;
 };
 
-/** How often each id occurs in `lists` together. */
-const occurrences = (lists: string[][]) => {
-  const counts = new Map<string, number>();
-  for (const id of lists.flat()) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return counts;
+/** The ids of the ledger's members after `rows` joined: the newest LEDGER_CAP, newest first. */
+const newestIds = (rows: BusinessMember[]) => ids(rows.slice(-LEDGER_CAP).reverse());
+
+/**
+ * Each poll returns what it fires (those it found joined) and, again, the ledger the poll before
+ * left: the LEDGER_CAP members found last, newest first within a poll. So no member is found by
+ * two polls, and re-delivery stays within the cap.
+ */
+const expectOnlyLedgerReturnedAgain = (polls: Array<{ returned: string[]; fired: string[] }>) => {
+  let ledger: string[] = [];
+  for (const { returned, fired } of polls) {
+    const firedNow = new Set(fired);
+    expect(returned.filter((id) => !firedNow.has(id)).sort()).toEqual([...ledger].sort());
+    ledger = [...fired, ...ledger].slice(0, LEDGER_CAP);
+  }
 };
 
 /** Polls a burst of `size` members needs at most: its pages spread over polls of the cap. */
 const pollsFor = (size: number) => Math.ceil(size / PAGE_SIZE / MAX_REQUESTS_PER_POLL);
+
+/** Date.now frozen at the real time when called, moved only by `skip`. */
+const frozenClock = () => {
+  const start = Date.now();
+  let skipped = 0;
+  jest.spyOn(Date, 'now').mockImplementation(() => start + skipped);
+  return { skip: (ms: number) => (skipped += ms) };
+};
+
+/** The trigger's own z.cache value (lib/businessMemberLedger.ts), not the custom fields'. */
+const isMemoryKey = (key: string) => key.startsWith('businessMembers:');
+
+/**
+ * Watches z.cache writes: how many wrote the trigger's memory, and a promise of the next one.
+ * `keepOnlyMemory` drops every other write (the custom-field definitions are then loaded by
+ * every poll).
+ */
+const watchCache = ({ keepOnlyMemory = false } = {}) => {
+  const write = connectionCache.writeConnectionCache;
+  let memoryWrites = 0;
+  let onMemoryWrite = () => {};
+  jest
+    .spyOn(connectionCache, 'writeConnectionCache')
+    .mockImplementation(async (z, key, value, ttlSeconds) => {
+      if (keepOnlyMemory && !isMemoryKey(key)) return;
+      await write(z, key, value, ttlSeconds);
+      if (!isMemoryKey(key)) return;
+      memoryWrites += 1;
+      onMemoryWrite();
+    });
+  return {
+    memoryWrites: () => memoryWrites,
+    nextMemoryWrite: () => new Promise<void>((resolve) => (onMemoryWrite = resolve)),
+  };
+};
+
+/** The custom-field definitions request, to answer as a test needs. */
+const customFieldsRequest = () =>
+  highLevel().get(`/locations/${LOCATION_ID}/customFields`).query({ model: 'contact' });
+
+/** Bundle.meta.zap, which Zapier deprecated and does not always send. */
+const zapMeta = (id: string) => ({ id, user: { timezone: 'UTC' } });
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -118,11 +187,12 @@ describe('new_business_contact', () => {
       expect(results[0]!.id).toBe(member(1500).id);
     });
 
-    it('then costs one request per poll, and returns each new member once', async () => {
+    it('then costs one request per poll, and fires each new member once', async () => {
       const server = businessMembersServer(joined(1, 1500));
       const zap = zapOnBusiness();
       await zap.turnOn();
 
+      let results: Array<{ id: string }> = [];
       let fired: Array<{ id: string }> = [];
       expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
       expect(fired).toEqual([]);
@@ -131,11 +201,13 @@ describe('new_business_contact', () => {
       expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
       expect(ids(fired)).toEqual([member(1501).id]);
 
-      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+      // Returned again from the ledger, without another request; Zapier's dedupe drops it.
+      expect(await requestsOf(server, async () => ({ results, fired } = await zap.poll()))).toBe(1);
+      expect(ids(results)).toEqual([member(1501).id]);
       expect(fired).toEqual([]);
     });
 
-    it('reads on to the end after a burst: 250 new members in 3 requests, each returned once', async () => {
+    it('reads on to the end after a burst: 250 new members in 3 requests, each fired once', async () => {
       const server = businessMembersServer(joined(1, 1500));
       const zap = zapOnBusiness();
       await zap.turnOn();
@@ -269,7 +341,7 @@ describe('new_business_contact', () => {
     const listed = (rows: BusinessMember[]) => (order === 'oldest first' ? rows : rows.reverse());
 
     it.each([5_000, 2_500])(
-      'delivers %s new members over consecutive polls, each returned by one poll, then costs one request',
+      'delivers %s new members over consecutive polls, each fired once, then costs one request',
       async (size) => {
         const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
         const server = businessMembersServer(listed(joined(1, 1500)));
@@ -281,15 +353,15 @@ describe('new_business_contact', () => {
         const polls = await pollUntilCaughtUp(zap, server);
         const delivering = polls.slice(0, -1);
 
-        // Every new member fired once, and no poll returned one that an earlier poll returned.
+        // Every new member fired once; a poll returns again only what the ledger holds.
         expect(polls.flatMap((poll) => poll.fired).sort()).toEqual(ids(burst).sort());
-        const returned = occurrences(polls.map((poll) => poll.returned));
-        expect(ids(burst).filter((id) => returned.get(id) !== 1)).toEqual([]);
-        // As few polls as the cap allows, each within it; then back to one request per poll.
+        expectOnlyLedgerReturnedAgain(polls);
+        // As few polls as the cap allows, each within it; then back to one request per poll,
+        // which re-delivers the newest members from the ledger (Zapier fires none of them).
         expect(delivering).toHaveLength(pollsFor(size));
         for (const poll of delivering)
           expect(poll.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);
-        expect(polls.at(-1)).toEqual({ requests: 1, returned: [], fired: [] });
+        expect(polls.at(-1)).toEqual({ requests: 1, returned: newestIds(burst), fired: [] });
         // Each cut poll says that the rest follows.
         const cut = log.mock.calls.filter(([line]) => /follow in the next poll/.test(String(line)));
         expect(cut).toHaveLength(delivering.length - 1);
@@ -314,12 +386,10 @@ describe('new_business_contact', () => {
       const polls = await pollUntilCaughtUp(zap, server);
 
       expect(polls.flatMap((poll) => poll.fired).sort()).toEqual(ids(burst).sort());
-      expect(
-        [...occurrences(polls.map((poll) => poll.returned)).values()].every((n) => n === 1),
-      ).toBe(true);
+      expectOnlyLedgerReturnedAgain(polls);
       expect(polls.slice(0, -1)).toHaveLength(pollsFor(5000));
       for (const poll of polls) expect(poll.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);
-      expect(polls.at(-1)).toEqual({ requests: 1, returned: [], fired: [] });
+      expect(polls.at(-1)).toEqual({ requests: 1, returned: newestIds(burst), fired: [] });
     });
 
     it('still reads the whole list for a member who joined mid-list during the burst, once the burst is delivered', async () => {
@@ -365,14 +435,165 @@ describe('new_business_contact', () => {
       const polls = await pollUntilCaughtUp(zap, server);
 
       expect(polls.flatMap((poll) => poll.fired).sort()).toEqual(ids(burst).sort());
-      const returned = occurrences(polls.map((poll) => poll.returned));
-      expect(ids(burst).filter((id) => returned.get(id) !== 1)).toEqual([]);
+      expectOnlyLedgerReturnedAgain(polls);
       expect(polls.slice(0, -1)).toHaveLength(pollsFor(5000));
       for (const poll of polls) expect(poll.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);
       // Both ends were watched until the burst showed where members join: now only that end.
-      expect(polls.at(-1)).toEqual({ requests: 1, returned: [], fired: [] });
+      expect(polls.at(-1)).toEqual({ requests: 1, returned: newestIds(burst), fired: [] });
     },
   );
+
+  describe('delivery that does not depend on a poll being recorded', () => {
+    it('re-delivers a member from the ledger for LOOKBACK_MS after a poll found it, and not after', async () => {
+      const clock = frozenClock();
+      const server = businessMembersServer(joined(1, 1500));
+      const zap = zapOnBusiness();
+      await zap.turnOn();
+      server.members.push(member(1501));
+      expect(ids((await zap.poll()).fired)).toEqual([member(1501).id]);
+
+      let results: Array<{ id: string }> = [];
+      clock.skip(LOOKBACK_MS);
+      expect(await requestsOf(server, async () => ({ results } = await zap.poll()))).toBe(1);
+      expect(ids(results)).toEqual([member(1501).id]);
+
+      clock.skip(1);
+      expect(await requestsOf(server, async () => ({ results } = await zap.poll()))).toBe(1);
+      expect(results).toEqual([]);
+    });
+
+    it(`keeps the ${LEDGER_CAP} newest members found: the rest are returned by the poll that found them only`, async () => {
+      const server = businessMembersServer(joined(1, 1500));
+      const zap = zapOnBusiness();
+      await zap.turnOn();
+      const burst = joined(1501, 1500 + LEDGER_CAP + 50);
+      server.members.push(...burst);
+      expect(ids((await zap.poll()).fired)).toEqual(ids([...burst].reverse()));
+
+      let results: Array<{ id: string }> = [];
+      expect(await requestsOf(server, async () => ({ results } = await zap.poll()))).toBe(1);
+      expect(ids(results)).toEqual(newestIds(burst));
+    });
+
+    it('loses nothing when a poll fails after its member read (custom fields 503): the next poll fires the member', async () => {
+      jest.spyOn(console, 'log').mockImplementation(() => undefined);
+      const server = businessMembersServer(joined(1, 1500));
+      // The custom-field definitions are loaded by every poll, as after their 5 minutes in z.cache.
+      const cache = watchCache({ keepOnlyMemory: true });
+      const zap = zapOnBusiness();
+      await zap.turnOn();
+
+      server.members.push(member(1501));
+      const memoryWritten = cache.nextMemoryWrite();
+      customFieldsRequest().reply(async () => {
+        await memoryWritten;
+        return [503, { statusCode: 503, message: 'Service Unavailable' }] as [number, object];
+      });
+      expect(await failureOf(zap.poll())).toMatchObject({ status: 503 });
+      await memoryWritten;
+
+      noCustomFields();
+      let fired: Array<{ id: string }> = [];
+      expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+      expect(ids(fired)).toEqual([member(1501).id]);
+    });
+
+    it.each([
+      ['different Zap ids', { zap: zapMeta('101') }, { zap: zapMeta('202') }],
+      ['no Zap ids', {}, {}],
+      ['one Zap id missing', { zap: zapMeta('101') }, {}],
+    ])(
+      'delivers a new member to both of two Zaps on one connection and business (%s)',
+      async (_ids, metaOfFirst: Meta, metaOfSecond: Meta) => {
+        const server = businessMembersServer(joined(1, 1500));
+        const connection = connectionOnBusiness();
+        const zaps = [connection.zap(metaOfFirst), connection.zap(metaOfSecond)];
+        for (const zap of zaps) await zap.turnOn();
+
+        server.members.push(member(1501));
+        for (const zap of zaps) {
+          let fired: Array<{ id: string }> = [];
+          expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+          expect(ids(fired)).toEqual([member(1501).id]);
+        }
+      },
+    );
+
+    it('a Zap turned on leaves the memory other Zaps poll from: they still fire who joined before', async () => {
+      const server = businessMembersServer(joined(1, 1500));
+      const connection = connectionOnBusiness();
+      const [first, second] = [connection.zap(), connection.zap()];
+      await first.turnOn();
+
+      server.members.push(member(1501));
+      expect(ids((await second.turnOn()).results)).toContain(member(1501).id);
+
+      expect(ids((await first.poll()).fired)).toEqual([member(1501).id]);
+      // There when the second Zap was turned on: recorded then, it never fires for that Zap.
+      expect((await second.poll()).fired).toEqual([]);
+    });
+  });
+
+  describe('an editor test (isLoadingSample)', () => {
+    it.each([
+      ['oldest first', 2],
+      ['newest first', 1],
+    ])(
+      'in a business listed %s returns the new member from the newest page (%s requests), and the next poll still fires it',
+      async (order, requests) => {
+        const oldestFirst = order === 'oldest first';
+        const server = businessMembersServer(
+          oldestFirst ? joined(1, 1500) : joined(1, 1500).reverse(),
+        );
+        const zap = zapOnBusiness();
+        await zap.turnOn();
+        server.members[oldestFirst ? 'push' : 'unshift'](member(1501));
+
+        let sample: Array<{ id: string }> = [];
+        expect(await requestsOf(server, async () => (sample = await zap.sample()))).toBe(requests);
+        expect(ids(sample)).toEqual(ids(joined(1402, 1501).reverse()));
+
+        let fired: Array<{ id: string }> = [];
+        expect(await requestsOf(server, async () => ({ fired } = await zap.poll()))).toBe(1);
+        expect(ids(fired)).toEqual([member(1501).id]);
+      },
+    );
+
+    it('returns the ledger without a request and writes nothing: the next poll is as if it never ran', async () => {
+      const server = businessMembersServer(joined(1, 1500));
+      const cache = watchCache();
+      const zap = zapOnBusiness();
+      await zap.turnOn();
+      server.members.push(member(1501));
+      await zap.poll();
+      server.members.push(member(1502));
+      const writes = cache.memoryWrites();
+
+      let sample: Array<{ id: string }> = [];
+      expect(await requestsOf(server, async () => (sample = await zap.sample()))).toBe(0);
+      expect(ids(sample)).toEqual([member(1501).id]);
+      expect(cache.memoryWrites()).toBe(writes);
+
+      let results: Array<{ id: string }> = [];
+      let fired: Array<{ id: string }> = [];
+      expect(await requestsOf(server, async () => ({ results, fired } = await zap.poll()))).toBe(1);
+      expect(ids(results)).toEqual(ids([member(1502), member(1501)]));
+      expect(ids(fired)).toEqual([member(1502).id]);
+    });
+
+    it('remembers nothing before the Zap has polled: its first poll still reads the whole list', async () => {
+      const server = businessMembersServer(joined(1, 1500));
+      const cache = watchCache();
+      const zap = zapOnBusiness();
+
+      expect(await requestsOf(server, () => zap.sample())).toBe(2);
+      expect(cache.memoryWrites()).toBe(0);
+
+      let results: Array<{ id: string }> = [];
+      expect(await requestsOf(server, async () => ({ results } = await zap.poll()))).toBe(15);
+      expect(results).toHaveLength(1500);
+    });
+  });
 
   it('returns nothing for a business without contacts', async () => {
     noCustomFields();
