@@ -76,6 +76,7 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
     allowNotFound,
     records: recordsIn(call.path, call.pathParams),
     scope: requiredScope(method, call.path),
+    write,
   };
   const clock = stepClockOf(z);
   const timeLeftMs = clock.deadline - Date.now();

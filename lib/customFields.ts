@@ -6,6 +6,7 @@ import { errors, type Bundle, type ZObject } from 'zapier-platform-core';
 import type { CountryCode } from 'libphonenumber-js';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from './client';
+import { requestTimeoutMs, stepBudgetMs } from './config';
 import type { ContactWriteMode } from './contactWrite';
 import { isoDate } from './dates';
 import { readConnectionCache, writeConnectionCache } from './connectionCache';
@@ -227,7 +228,9 @@ export const customFieldDefinitionsOrNone = async (
   z: ZObject,
   bundle: Bundle,
 ): Promise<CustomFieldDefinition[]> => {
-  const loaded = await loadOptionalDefinitions(z, bundle);
+  // Only labels depend on them: a hanging list must leave the step's own request most of its time.
+  const timeoutMs = Math.min(requestTimeoutMs(), stepBudgetMs() / 5);
+  const loaded = await loadOptionalDefinitions(z, bundle, timeoutMs);
   return loaded instanceof Error ? [] : loaded;
 };
 

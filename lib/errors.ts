@@ -11,6 +11,8 @@ export type CallContext = {
   records?: RecordInPath[];
   /** The OAuth scope HighLevel's spec declares for the endpoint. */
   scope?: string;
+  /** The request can change something in HighLevel (any but a read or a search). */
+  write?: boolean;
 };
 
 type ResponseLike = {
@@ -194,8 +196,12 @@ export const highLevelError = (
     );
   }
   if (status >= 500) {
+    // A gateway's 502/504 can come after HighLevel applied a write: only a read is safe to repeat.
+    const outcome = context.write
+      ? `may not have completed this step. ${CHECK_BEFORE_RETRY}`
+      : `could not complete this step. ${RETRY}`;
     return new errors.Error(
-      `HighLevel had a problem on its side (HTTP ${status}) and could not complete this step. ${RETRY}`,
+      `HighLevel had a problem on its side (HTTP ${status}) and ${outcome}`,
       'highlevel_unavailable',
       status,
     );

@@ -74,10 +74,10 @@ type Scenario = {
   fault: Omit<Fault, 'method' | 'path'> | (() => Omit<Fault, 'method' | 'path'>);
   expected: (step: Step) => Omit<Partial<ZapierFailure>, 'message'> & { message?: RegExp };
   /**
-   * What the message must tell the user: 'retry' that the step can be retried; 'unknown' that a
-   * read can be retried, but that after a write HighLevel may have made the change.
+   * The message must say what to do next: a read can be retried; after a write HighLevel may
+   * have made the change, so the user is asked to check first.
    */
-  hint?: 'retry' | 'unknown';
+  hint?: true;
 };
 
 const scenarios: Record<string, Scenario> = {
@@ -150,17 +150,17 @@ const scenarios: Record<string, Scenario> = {
   '500 Internal Server Error': {
     fault: { status: 500 },
     expected: () => ({ name: 'AppError', status: 500, message: /\(HTTP 500\)/ }),
-    hint: 'retry',
+    hint: true,
   },
   '502 Bad Gateway': {
     fault: { status: 502 },
     expected: () => ({ name: 'AppError', status: 502, message: /\(HTTP 502\)/ }),
-    hint: 'retry',
+    hint: true,
   },
   '503 Service Unavailable': {
     fault: { status: 503 },
     expected: () => ({ name: 'AppError', status: 503, message: /\(HTTP 503\)/ }),
-    hint: 'retry',
+    hint: true,
   },
   // The answer (a 504) comes after the app gave up, and HighLevel never applied the request.
   'no answer before the timeout': {
@@ -170,7 +170,7 @@ const scenarios: Record<string, Scenario> = {
       code: 'network_error',
       message: /^Could not reach HighLevel \(.*timeout.*\)\./,
     }),
-    hint: 'unknown',
+    hint: true,
   },
   'malformed JSON': {
     fault: { status: 200, body: 'malformed' },
@@ -179,7 +179,7 @@ const scenarios: Record<string, Scenario> = {
       code: 'unreadable_response',
       message: /unreadable \(not JSON\) response \(HTTP 200\)/,
     }),
-    hint: 'unknown',
+    hint: true,
   },
   'an empty body': {
     fault: { status: 200, body: 'empty' },
@@ -188,7 +188,7 @@ const scenarios: Record<string, Scenario> = {
       code: 'unreadable_response',
       message: /an empty response \(HTTP 200\)/,
     }),
-    hint: 'unknown',
+    hint: true,
   },
 };
 
@@ -253,7 +253,7 @@ describe('HighLevel failures, injected at the sandbox', () => {
     if (message) expect(failure.message).toMatch(message);
     if (scenario.hint) {
       const write = step.records !== undefined;
-      const hint = scenario.hint === 'unknown' && write ? CHECK_FIRST_HINT : RETRY_HINT;
+      const hint = write ? CHECK_FIRST_HINT : RETRY_HINT;
       expect(failure.message).toMatch(hint);
     }
     if (failure.name === 'ThrottledError') expect(failure.delay).toBeGreaterThan(0);

@@ -180,6 +180,21 @@ describe('HighLevel errors as the user reads them', () => {
     expect(failure.message).toMatch(CHECK_FIRST);
   });
 
+  it.each([500, 502, 504])(
+    'a write answered %i: HighLevel may have applied it, check first',
+    async (status) => {
+      postTask().reply(status);
+      const failure = await failureOf(appTester(createTask, { authData }));
+      expect(failure).toMatchObject({ code: 'highlevel_unavailable', status });
+      expect(failure.message).toMatch(
+        new RegExp(
+          `^HighLevel had a problem on its side \\(HTTP ${status}\\) and may not have completed this step\\.`,
+        ),
+      );
+      expect(failure.message).toMatch(CHECK_FIRST);
+    },
+  );
+
   it('a write refused before it left (connection refused) can simply be retried', async () => {
     postTask().replyWithError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' });
     const failure = await failureOf(appTester(createTask, { authData }));

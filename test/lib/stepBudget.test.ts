@@ -25,7 +25,7 @@ const createAda = () =>
 
 describe('one time budget for all the requests of a step', () => {
   it('gives the write only what the slow custom-field list left of the step', async () => {
-    customFieldsAfter(300);
+    customFieldsAfter(150);
     // Well inside the usual 25 s per request, but not inside what is left of the step.
     const write = highLevel()
       .post('/contacts/')
@@ -40,11 +40,33 @@ describe('one time budget for all the requests of a step', () => {
     expect(failure.message).toMatch(/Check in HighLevel whether the change was made/);
   });
 
+  it('waits only a fifth of the step for a custom-field list that only labels the output', async () => {
+    // No custom field filled: the list is not needed to write, so the write goes ahead without it.
+    customFieldsAfter(BUDGET_MS);
+    const write = highLevel()
+      .post('/contacts/')
+      .reply(201, { contact: { id: 'c1', customFields: [{ id: 'cf1', value: 'x' }] } });
+
+    const contact = (await appTester(
+      perform,
+      bundleWith({ firstName: 'Ada', email: 'ada@example.com' }),
+    )) as { id: string };
+
+    expect(write.isDone()).toBe(true);
+    expect(contact.id).toBe('c1');
+  });
+
   it('does not send the write when the custom-field list used up the step', async () => {
-    // No interceptor for the write: had it been sent, nock would refuse it with another message.
+    // A custom field is filled, so the write waits for the list. No interceptor for the write:
+    // had it been sent, nock would refuse it with another message.
     customFieldsAfter(BUDGET_MS - 400);
 
-    const failure = await createAda();
+    const failure = await failureOf(
+      appTester(
+        perform,
+        bundleWith({ firstName: 'Ada', email: 'ada@example.com', customField_cf1: 'x' }),
+      ),
+    );
 
     expect(failure).toMatchObject({ code: 'network_error', status: 503 });
     expect(failure.message).toBe(
