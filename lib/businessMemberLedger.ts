@@ -6,8 +6,11 @@
 // Every poll returns the ledger's members for LOOKBACK_MS after they joined, as the other polling
 // triggers return their look-back window, and Zapier's per-Zap dedupe fires each once. So delivery
 // does not depend on a poll's results being recorded: after a poll that fails after the member
-// read, an editor test, or another Zap's poll on the same business (Zapier does not say which Zap
-// polls: `meta.zap` is deprecated), the next poll finds the members again in the ledger.
+// read, or another Zap's poll on the same business (Zapier does not say which Zap polls:
+// `meta.zap` is deprecated), the next poll finds the members again in the ledger. That holds
+// while no more than LEDGER_CAP members join within LOOKBACK_MS: one poll can move the shape past
+// up to its budget's 2,000, and the entries of several polls share the cap, so beyond it only the
+// newest by dateAdded are kept and the rest reach only the Zap whose poll found them.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { locationIdOf } from './client';
 import { readConnectionCache, writeConnectionCache } from './connectionCache';
@@ -21,7 +24,8 @@ export const MEMORY_CACHE_SECONDS = 24 * 60 * 60;
 /**
  * Members the ledger keeps at most, the most recently joined: more than Zapier's default 100 new
  * items a poll, while the cache value stays small. Members beyond it (a bulk assignment) are
- * returned by the poll that found them only.
+ * returned by the poll that found them only: another Zap, or the next poll after that one failed,
+ * misses them.
  */
 export const LEDGER_CAP = 250;
 

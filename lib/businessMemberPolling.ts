@@ -12,7 +12,8 @@
 // member must not be the only chance to deliver it: what a poll finds goes into a ledger
 // (lib/businessMemberLedger.ts), and every poll returns the ledger's members for LOOKBACK_MS, as
 // the other polling triggers return their look-back window. Zapier's per-Zap dedupe fires each
-// once, and a poll that fails after the member read, an editor test or a second Zap loses nothing.
+// once, so a poll that fails after the member read, or a second Zap, loses nothing while no more
+// than LEDGER_CAP members join within LOOKBACK_MS (the ledger keeps that many, the newest).
 //
 // A burst bigger than one poll's budget (lib/polling.ts; a bulk assignment can bring thousands)
 // is delivered over consecutive polls. A cut read moves the remembered member to the furthest
@@ -24,10 +25,12 @@
 // The count keeps the guess honest: when it grew by more than the members found at the watched
 // end (someone joined elsewhere in the list, or the order was guessed wrong) or the remembered
 // member is gone, the poll reads the whole list, newest end first, within the budget, and
-// watches both ends until new members show up at one of them. During a cut burst that reread
-// waits until the burst is delivered (ListShape.reread). What the count cannot see (one member
-// joining mid-list while another leaves) shows up when the memory lapses after a day and the
-// whole list is read again: late, but not lost.
+// watches both ends until new members show up at one of them. Who joined is then unknown, so the
+// ledger records the members read, the newest LEDGER_CAP by dateAdded (the whole list of a
+// business that small). During a cut burst that reread waits until the burst is delivered
+// (ListShape.reread). What the count cannot see (one member joining mid-list while another
+// leaves) shows up when the memory lapses after a day and the whole list is read again: late, but
+// not lost.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { memberPages, PAGE_SIZE, uniqueById, type MemberPages } from './businessMemberPages';
 import { loadMemory, recentEntries, recordJoined, saveMemory } from './businessMemberLedger';
@@ -207,8 +210,6 @@ type Read = {
   shape?: ListShape;
   /** Those who joined (for the ledger); after a whole-list read, every member read. */
   members: Contact[];
-  /** Set when the whole list was read: who joined is unknown. */
-  wholeList?: true;
   /** Set when the budget cut a burst: members returned by this poll, and those still to come. */
   burst?: { returned: number; left: number };
 };
@@ -320,7 +321,7 @@ async function readWholeList(list: MemberPages, newestEnd?: NewestEnd): Promise<
     for (let skip = PAGE_SIZE, rows = first; rows?.length === PAGE_SIZE; skip += PAGE_SIZE) {
       rows = await list.at(skip);
     }
-    return { members: list.members(), wholeList: true };
+    return { members: list.members() };
   }
   const end = newestEnd ?? newestEndOf(first);
   for (const skip of pageOrder(count, end)) if (!(await list.at(skip))) break;
@@ -328,8 +329,8 @@ async function readWholeList(list: MemberPages, newestEnd?: NewestEnd): Promise<
   const lastId = list.memberAt(count - 1)?.id ?? '';
   const members = list.members();
   // Both ends are read first; only a time budget spent on the first page leaves one unknown.
-  if (count > 0 && (!firstId || !lastId)) return { members, wholeList: true };
-  return { shape: { count, newestEnd: end, firstId, lastId }, members, wholeList: true };
+  if (count > 0 && (!firstId || !lastId)) return { members };
+  return { shape: { count, newestEnd: end, firstId, lastId }, members };
 }
 
 /**
@@ -385,7 +386,10 @@ export async function businessMembersToReturn(
   const recent = recentEntries(memory.ledger, now);
   await saveMemory(z, bundle, businessId, {
     shape: nextShape(memory.shape, read, turningOn),
-    ledger: read.wholeList ? recent : recordJoined(recent, read.members, now),
+    // A whole-list read on a poll moves the shape past whoever joined, unknown which: the members
+    // read go into the ledger (the newest LEDGER_CAP by dateAdded), or other Zaps never find them.
+    // Turning on records nobody: it keeps the remembered shape, and its members are not new.
+    ledger: turningOn ? recent : recordJoined(recent, read.members, now),
   });
   return newestAddedFirst([...read.members, ...recent.map((entry) => entry.member)]);
 }

@@ -1,5 +1,5 @@
-// z.cache scoped to the connection: what one HighLevel connection learns (its custom fields, a
-// Zap's view of a business's member list) is never read by another. Core's z.cache takes a scope
+// z.cache scoped to the connection: what one HighLevel connection learns (its custom fields, what
+// it remembers of a business's member list) is never read by another. Core's z.cache takes a scope
 // (zapier-platform-core src/tools/create-cache.js) although its published type omits it. A cache
 // that fails costs a request, never the step: reads answer undefined and writes are dropped.
 import type { ZObject } from 'zapier-platform-core';

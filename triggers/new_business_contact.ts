@@ -2,7 +2,8 @@
 // members a poll reads (the newest end of the list, not every page; a burst bigger than one poll's
 // budget over consecutive polls) is in lib/businessMemberPolling.ts. Members who joined are
 // returned for 30 minutes (lib/businessMemberLedger.ts), Zapier's dedupe firing each once: a poll
-// that fails here (the custom-field definitions below) loses none.
+// that fails here (the custom-field definitions below) loses none, while no more than the
+// ledger's 250 join within those 30 minutes (it keeps the newest).
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { businessMembersToReturn } from '../lib/businessMemberPolling';
 import { contactOutput, contactOutputFields, contactSample } from '../lib/contact';

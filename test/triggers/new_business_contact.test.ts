@@ -519,6 +519,56 @@ describe('new_business_contact', () => {
       },
     );
 
+    describe('a poll that reads the whole list records whom it read: the shape it moves on hides them', () => {
+      /**
+       * `zapIds` Zaps on one connection, turned on; then the member remembered at the end leaves
+       * and member 1501 joins, so that the next poll reads the whole list.
+       */
+      const lastMemberReplaced = async (...zapIds: string[]) => {
+        jest.spyOn(console, 'log').mockImplementation(() => undefined);
+        const server = businessMembersServer(joined(1, 1500));
+        const connection = connectionOnBusiness();
+        const zaps = zapIds.map((id) => connection.zap({ zap: zapMeta(id) }));
+        for (const zap of zaps) await zap.turnOn();
+        server.members.pop();
+        server.members.push(member(1501));
+        return { server, zaps };
+      };
+
+      it('a second Zap still fires the member the first one found by reading the whole list', async () => {
+        const { server, zaps } = await lastMemberReplaced('101', '202');
+        const [first, second] = zaps;
+
+        let fired: Array<{ id: string }> = [];
+        expect(
+          await requestsOf(server, async () => ({ fired } = await first!.poll())),
+        ).toBeGreaterThan(1);
+        expect(ids(fired)).toEqual([member(1501).id]);
+
+        // The shape now ends at 1501, so the ends find nobody new: the ledger still holds 1501.
+        ({ fired } = await second!.poll());
+        expect(ids(fired)).toEqual([member(1501).id]);
+      });
+
+      it('the next poll fires the member when the whole-list poll fails after its member read (custom fields 503)', async () => {
+        // The custom-field definitions are loaded by every poll, as after their 5 minutes in z.cache.
+        const cache = watchCache({ keepOnlyMemory: true });
+        const { zaps } = await lastMemberReplaced('101');
+        const [zap] = zaps;
+
+        const memoryWritten = cache.nextMemoryWrite();
+        customFieldsRequest().reply(async () => {
+          await memoryWritten;
+          return [503, { statusCode: 503, message: 'Service Unavailable' }] as [number, object];
+        });
+        expect(await failureOf(zap!.poll())).toMatchObject({ status: 503 });
+        await memoryWritten;
+
+        noCustomFields();
+        expect(ids((await zap!.poll()).fired)).toEqual([member(1501).id]);
+      });
+    });
+
     it('a Zap turned on leaves the memory other Zaps poll from: they still fire who joined before', async () => {
       const server = businessMembersServer(joined(1, 1500));
       const connection = connectionOnBusiness();
