@@ -2,7 +2,7 @@
 // through the shared middleware, and checks the JSON that comes back against a zod schema.
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { requestTimeoutMs, stepBudgetMs } from './config';
+import { MIN_REQUEST_MS, requestTimeoutMs, stepBudgetMs } from './config';
 import { requiredScope } from './endpointScopes';
 import {
   invalidInput,
@@ -47,9 +47,6 @@ const describeIssues = (error: zod.ZodError): string =>
 /** A request that can change something in HighLevel: any but a read or a search. */
 const isWrite = (method: HttpMethod, path: string): boolean =>
   method !== 'GET' && !/\/search$/.test(path);
-
-/** Shortest time worth sending a request with: less is left only when HighLevel is very slow. */
-const MIN_REQUEST_MS = 1_000;
 
 type StepClock = { deadline: number; wroteAlready: boolean };
 // One per step: core builds a new z for each invocation, and every request of a step goes

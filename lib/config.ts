@@ -46,3 +46,6 @@ export const requestTimeoutMs = (): number =>
  * is left for Zapier's own work. Overridable so tests can provoke it quickly.
  */
 export const stepBudgetMs = (): number => Number(process.env.HIGHLEVEL_STEP_BUDGET_MS) || 27_000;
+
+/** With less time than this left of a step or a poll, a request would only time out: not sent. */
+export const MIN_REQUEST_MS = 1_000;

@@ -7,7 +7,7 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf, type HighLevelCall } from './client';
-import { requestTimeoutMs } from './config';
+import { MIN_REQUEST_MS, requestTimeoutMs } from './config';
 import { contactOutput, contactOutputFields, contactSchema, type Contact } from './contact';
 import { customFieldDefinitionsForPoll, customFieldOutputFields } from './customFields';
 import { isoDateTime } from './dates';
@@ -27,8 +27,6 @@ export const MAX_REQUESTS_PER_POLL = 20;
  * timeout: the poll then finishes far below Zapier's 30 s even when HighLevel is slow.
  */
 export const TIME_BUDGET_MS = 20_000;
-/** With less time than this left, a further request would only time out: paging stops. */
-export const MIN_REQUEST_MS = 1_000;
 
 export type SearchFilter = { field: string; operator: string; value?: unknown };
 export type SortField = 'dateAdded' | 'dateUpdated';
