@@ -5,7 +5,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   // `ts` before `js`, so that `../index` resolves to index.ts rather than the compiled shim.
   moduleFileExtensions: ['ts', 'js', 'json'],
-  setupFiles: ['<rootDir>/test/setup-env.ts'],
+  setupFiles: ['<rootDir>/test/setupEnv.ts'],
   setupFilesAfterEnv: [
     '<rootDir>/test/support/nockPerFile.ts',
     '<rootDir>/test/support/specConformance.ts',

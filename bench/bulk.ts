@@ -5,7 +5,7 @@
 // 90 s for 1,000 contacts, so that path is measured twice: on all 1,000 with the window scaled
 // down 10× (100 per 1 s), and on 200 at the real window; the real-window time for 1,000 is then
 // extrapolated from the two (see estimateOneByOneMs in limits.ts).
-import type { RateLimitConfig } from '../sandbox/rate-limit';
+import type { RateLimitConfig } from '../sandbox/rateLimit';
 import { startHarness, type Harness, type RunOptions } from './harness';
 import { estimateOneByOneMs, throttleDelayOf, waitsFor } from './limits';
 import { round } from './stats';

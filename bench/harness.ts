@@ -11,7 +11,7 @@ import {
   type Sandbox,
   type SandboxOptions,
 } from '../sandbox/server';
-import type { RequestLogEntry } from '../sandbox/request-log';
+import type { RequestLogEntry } from '../sandbox/requestLog';
 
 export type AuthData = Record<string, string>;
 type Perform = (z: ZObject, bundle: Bundle) => unknown;

@@ -6,7 +6,7 @@ import { PAGE_SIZE as MEMBER_PAGE_SIZE } from '../lib/businessMemberPages';
 import { MAX_REQUESTS_PER_POLL } from '../lib/polling';
 import type { Store } from '../sandbox/store';
 import type { ContactRecord } from '../sandbox/model/types';
-import type { RequestLogEntry } from '../sandbox/request-log';
+import type { RequestLogEntry } from '../sandbox/requestLog';
 import { maxSearchesFor } from './limits';
 import { isContactSearch, requestsSince, startHarness, type Harness } from './harness';
 import { measureRecall, measureRecallAcrossPolls, recallIsPerfect, type Recall } from './recall';

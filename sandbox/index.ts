@@ -8,8 +8,8 @@ export {
 export type { Sandbox, SandboxOptions, SandboxTokens } from './server';
 export { validateRequest, findOperation, listOperations, API_VERSION } from './spec';
 export type { SpecCheck, SpecOperation, SpecRequest } from './spec';
-export { SEED } from './seed-data';
+export { SEED } from './seedData';
 export { Store } from './store';
 export type { Fault } from './faults';
-export type { RateLimitConfig } from './rate-limit';
-export type { RequestLogEntry } from './request-log';
+export type { RateLimitConfig } from './rateLimit';
+export type { RequestLogEntry } from './requestLog';

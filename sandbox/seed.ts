@@ -4,9 +4,9 @@
 import { seededIds } from './model/ids';
 import { DAY, HOUR } from './model/timestamps';
 import { ContactRecord, CustomFieldRecord } from './model/types';
-import { seedActivities } from './seed-activities';
-import { SEED } from './seed-data';
-import { seedContactRows, SeedContactRow } from './seed-contacts';
+import { seedActivities } from './seedActivities';
+import { SEED } from './seedData';
+import { seedContactRows, SeedContactRow } from './seedContacts';
 import type { Store } from './store';
 
 export function seedStore(store: Store, now = Date.now()): void {

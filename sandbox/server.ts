@@ -6,14 +6,14 @@ import { Fault, FaultRegistry } from './faults';
 import { ApiError, badRequest } from './http/errors';
 import { errorResult, parseBody, parseQuery, readBody, send } from './http/io';
 import { answer, Runtime } from './http/pipeline';
-import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rate-limit';
-import { RequestLogEntry } from './request-log';
+import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rateLimit';
+import { RequestLogEntry } from './requestLog';
 import { ADMIN_PREFIX, adminRoute, SandboxControls } from './routes/admin';
 import { buildRouteTable } from './routes/index';
-import { mintCode } from './routes/oauth-pages';
-import { SEED } from './seed-data';
+import { mintCode } from './routes/oauthPages';
+import { SEED } from './seedData';
 import { Store } from './store';
-import { CursorStore, ZAPIER_RPC_PATH } from './zapier-rpc';
+import { CursorStore, ZAPIER_RPC_PATH } from './zapierRpc';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */

@@ -1,7 +1,7 @@
 // The sandbox's data: every collection, its indexes, and persistence to a JSON file.
 import { TokenRegistry, TokenSnapshot } from './auth/tokens';
-import { bulkCreateContacts, BulkCreateOptions } from './model/bulk-create';
-import { ContactInput, createContact } from './model/contact-writes';
+import { bulkCreateContacts, BulkCreateOptions } from './model/bulkCreate';
+import { ContactInput, createContact } from './model/contactWrites';
 import { newId } from './model/ids';
 import { normalizeTag } from './model/normalize';
 import {

@@ -5,10 +5,10 @@
 import { type Bundle } from 'zapier-platform-core';
 import App from '../index';
 import type { Fault } from '../sandbox/faults';
-import { SEED } from '../sandbox/seed-data';
+import { SEED } from '../sandbox/seedData';
 import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startSandbox } from '../sandbox/server';
 import { registeredKeys, runStep, tourSteps, type TourContext } from './tour';
-import { createZapierRunner, type AppTester } from './zapier-runner';
+import { createZapierRunner, type AppTester } from './zapierRunner';
 
 const REDIRECT_URI = 'https://zapier.com/dashboard/auth/oauth/return/HighLevelContactsCLIAPI/';
 const MAX_THROTTLED_RETRIES = 3;

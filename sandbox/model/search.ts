@@ -3,7 +3,7 @@
 import { badRequest, unprocessable } from '../http/errors';
 import type { Store } from '../store';
 import { toEpochMs } from './normalize';
-import { compileFilters } from './search-filters';
+import { compileFilters } from './searchFilters';
 import { searchRow } from './shapes';
 import { ContactRecord } from './types';
 

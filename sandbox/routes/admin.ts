@@ -3,9 +3,9 @@
 // not recorded in the request log.
 import { Fault } from '../faults';
 import { ApiResult } from '../http/io';
-import { RateLimitConfig } from '../rate-limit';
-import { RequestLogEntry } from '../request-log';
-import { SEED } from '../seed-data';
+import { RateLimitConfig } from '../rateLimit';
+import { RequestLogEntry } from '../requestLog';
+import { SEED } from '../seedData';
 import type { Store } from '../store';
 
 export interface SandboxControls {

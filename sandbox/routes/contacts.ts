@@ -7,7 +7,7 @@ import {
   findMatch,
   updateContact,
   upsertContact,
-} from '../model/contact-writes';
+} from '../model/contactWrites';
 import { traceId } from '../model/ids';
 import { normalizeEmail, normalizePhone } from '../model/normalize';
 import { SearchBody, searchContacts } from '../model/search';

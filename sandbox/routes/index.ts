@@ -1,12 +1,12 @@
 // Every implemented spec operation, by operationId.
 import { OAuthConfig } from '../auth/grants';
-import { contactTagRoutes } from './contact-tags';
+import { contactTagRoutes } from './contactTags';
 import { contactRoutes } from './contacts';
 import { Handler } from './context';
 import { lookupRoutes } from './lookups';
 import { membershipRoutes } from './memberships';
 import { noteRoutes } from './notes';
-import { locationTokenRoute } from './oauth-token';
+import { locationTokenRoute } from './oauthToken';
 import { taskRoutes } from './tasks';
 
 export function buildRouteTable(config: OAuthConfig): Record<string, Handler> {

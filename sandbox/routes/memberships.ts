@@ -2,7 +2,7 @@
 // bulk business assignment. Each write is a write to the contact, so each one touch()es it, as the
 // sandbox's brief asks ("dateUpdated moves on every write"). Whether HighLevel itself moves
 // dateUpdated when a contact joins a campaign or workflow is not documented: an assumption.
-import { touch } from '../model/contact-writes';
+import { touch } from '../model/contactWrites';
 import { appointmentResponse } from '../model/shapes';
 import { created, Handler, loadContact, loadLocation, loadOwned, ok } from './context';
 

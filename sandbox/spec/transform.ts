@@ -2,7 +2,7 @@
 // NestJS' whitelist rejects unknown properties, a few spec typos are relaxed, and the parts the
 // spec leaves empty or wrong are replaced by hand-written schemas.
 import { JsonObject } from './load';
-import { searchBodySchema } from './search-body';
+import { searchBodySchema } from './searchBody';
 
 /** `customFields` item as HighLevel accepts it: `id` or `key`, and `field_value` or `fieldValue`. */
 export const customFieldInputSchema = {

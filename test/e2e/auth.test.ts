@@ -6,7 +6,7 @@ import authentication from '../../authentication';
 import { SCOPES } from '../../lib/config';
 import App from '../../index';
 import { connectionOf, DEFAULT_REDIRECT_URI } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { failureOf } from '../support/app';
 import { dueSoon, expectNoTokens, runOperation } from './helpers';
 import { useSandbox } from './support';

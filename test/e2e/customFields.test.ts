@@ -1,7 +1,7 @@
 // Custom fields against the sandbox: every writable data type goes in through Create Contact and
 // comes back through Find Contact by ID under its readable key.
 import App from '../../index';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { useSandbox } from './support';
 
 const e2e = useSandbox();

@@ -2,8 +2,8 @@
 // step fails the way Zapier needs (error kind, readable message, no token in it), sends its request
 // exactly once, and a failed write leaves nothing behind. Then the real burst limit, over HTTP.
 import type { Fault } from '../../sandbox/faults';
-import { DEFAULT_RATE_LIMIT } from '../../sandbox/rate-limit';
-import { SEED } from '../../sandbox/seed-data';
+import { DEFAULT_RATE_LIMIT } from '../../sandbox/rateLimit';
+import { SEED } from '../../sandbox/seedData';
 import { failureOf, type ZapierFailure } from '../support/app';
 import { dueSoon, expectNoTokens, runOperation, uniqueEmail } from './helpers';
 import { useSandbox } from './support';

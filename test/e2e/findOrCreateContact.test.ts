@@ -1,7 +1,7 @@
 // Find or Create Contact (searchOrCreates.find_contact) end to end: Zapier runs the search, and
 // runs the create with the same input values only when the search finds nothing.
 import App from '../../index';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { runOperation, uniqueEmail } from './helpers';
 import { useSandbox } from './support';
 

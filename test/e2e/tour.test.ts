@@ -2,9 +2,9 @@
 // `npm start` tour and with the demo's runner (core's app tester plus a stand-in for Zapier's
 // cursor store); each step checks what it returned and, for writes, what it changed in the sandbox.
 import App from '../../index';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { registeredKeys, runStep, tourSteps, type TourContext } from '../../scripts/tour';
-import { createZapierRunner, type AppTester } from '../../scripts/zapier-runner';
+import { createZapierRunner, type AppTester } from '../../scripts/zapierRunner';
 import { useSandbox } from './support';
 
 const e2e = useSandbox();

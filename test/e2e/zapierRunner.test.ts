@@ -2,8 +2,8 @@
 // sandbox's stand-in for Zapier's cursor store, so a paging dropdown's "load more" works outside
 // Zapier exactly as it does on Zapier.
 import App from '../../index';
-import { createZapierRunner } from '../../scripts/zapier-runner';
-import { SEED } from '../../sandbox/seed-data';
+import { createZapierRunner } from '../../scripts/zapierRunner';
+import { SEED } from '../../sandbox/seedData';
 import { useSandbox } from './support';
 
 const e2e = useSandbox({ rateLimit: false });

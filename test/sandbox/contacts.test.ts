@@ -1,5 +1,5 @@
 import { startSandbox, Sandbox } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { Call, client } from './helpers';
 
 const acme = SEED.locations.acme;

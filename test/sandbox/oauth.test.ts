@@ -1,5 +1,5 @@
 import { startSandbox, Sandbox } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { client, tokenRequest } from './helpers';
 
 const acme = SEED.locations.acme;

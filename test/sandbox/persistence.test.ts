@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { startSandbox } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { client } from './helpers';
 
 const acme = SEED.locations.acme;

@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 import { findOperation, listOperations, validateRequest } from '../../sandbox/spec';
 import { findProjectRoot } from '../../sandbox/spec/load';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 
 const headers = { Version: '2021-07-28' };
 const acme = SEED.locations.acme;

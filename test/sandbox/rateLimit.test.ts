@@ -1,6 +1,6 @@
-import { RateLimiter } from '../../sandbox/rate-limit';
+import { RateLimiter } from '../../sandbox/rateLimit';
 import { startSandbox } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { client } from './helpers';
 
 const path = `/locations/${SEED.locations.acme}`;

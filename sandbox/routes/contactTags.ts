@@ -1,6 +1,6 @@
 // Tags of one contact, and the bulk tag endpoint with its per-contact results.
 import { unprocessable } from '../http/errors';
-import { addTags, removeTags } from '../model/contact-writes';
+import { addTags, removeTags } from '../model/contactWrites';
 import { ID_PATTERN } from '../model/ids';
 import { created, Handler, loadContact, loadLocation, ok } from './context';
 

@@ -1,6 +1,6 @@
 // Tags, bulk tags, followers, campaigns, workflows, business, tasks, notes, appointments.
 import { startSandbox, Sandbox } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { Call, client } from './helpers';
 
 const acme = SEED.locations.acme;

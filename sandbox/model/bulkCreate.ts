@@ -1,7 +1,7 @@
 // Test and benchmark helper: many contacts straight into the store, without HTTP, duplicate
 // checks or per-contact saves, with realistic names and unique emails.
 import type { Store } from '../store';
-import { blankContact, requireLocation } from './contact-writes';
+import { blankContact, requireLocation } from './contactWrites';
 import { newId } from './ids';
 import { normalizeTags } from './normalize';
 import { ContactRecord } from './types';

@@ -1,6 +1,6 @@
 // The checks every API request passes through, in HighLevel's order.
 import { startSandbox, Sandbox } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { client, tokenRequest } from './helpers';
 
 const acme = SEED.locations.acme;

@@ -2,7 +2,7 @@
 import { fullName } from './model/normalize';
 import { AppointmentRecord, ContactRecord } from './model/types';
 import { DAY, HOUR } from './model/timestamps';
-import { SEED } from './seed-data';
+import { SEED } from './seedData';
 import type { Store } from './store';
 
 export function seedActivities(

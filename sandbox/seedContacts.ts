@@ -1,7 +1,7 @@
 // The seeded contacts, as a readable table. Acme Dental disallows duplicates, so every Acme email
 // and phone is unique; Bright Smiles allows them, so two of its contacts share a phone.
 import { CustomFieldValue } from './model/types';
-import { SEED } from './seed-data';
+import { SEED } from './seedData';
 
 export interface SeedContactRow {
   id?: string;

@@ -2,7 +2,7 @@
 // paging newest-updated first with searchAfter, which the Updated Contact and Tag Added triggers
 // rely on to never skip or repeat a contact.
 import { startSandbox, Sandbox } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
+import { SEED } from '../../sandbox/seedData';
 import { Call, client } from './helpers';
 
 const acme = SEED.locations.acme;

@@ -2,7 +2,7 @@
 // dateUpdated and persistence are applied the same way by every route and test helper.
 import { badRequest, unprocessable } from '../http/errors';
 import type { Store } from '../store';
-import { applyCustomFieldInput } from './custom-fields';
+import { applyCustomFieldInput } from './customFields';
 import { newId } from './ids';
 import {
   fullName,

@@ -1,8 +1,8 @@
 // dateUpdated moves forward on every write to a contact, whichever route makes it: the Updated
 // Contact and Tag Added triggers poll by dateUpdated and would miss any write that forgot it.
 import { startSandbox, Sandbox } from '../../sandbox/server';
-import { SEED } from '../../sandbox/seed-data';
-import { touch } from '../../sandbox/model/contact-writes';
+import { SEED } from '../../sandbox/seedData';
+import { touch } from '../../sandbox/model/contactWrites';
 import { ContactRecord } from '../../sandbox/model/types';
 import { Call, client, Reply } from './helpers';
 
