@@ -1,8 +1,8 @@
 // OAuth2 with HighLevel: the user picks one sub-account (location) on HighLevel's consent page;
 // the location token that comes back is what every Contacts endpoint requires.
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
-import { callHighLevel, locationIdOf } from './lib/client';
-import { marketplaceUrl, requestTimeoutMs, SCOPES, tokenUrl } from './lib/config';
+import { callHighLevel, locationIdOf } from './lib/http/client';
+import { marketplaceUrl, requestTimeoutMs, SCOPES, tokenUrl } from './lib/http/config';
 import {
   highLevelError,
   isNetworkFailure,
@@ -10,8 +10,8 @@ import {
   unexpectedResponse,
   unreachable,
   unreadableResponse,
-} from './lib/errors';
-import { locationResponseSchema } from './lib/schemas';
+} from './lib/http/errors';
+import { locationResponseSchema } from './lib/records/location';
 
 type TokenResponse = {
   access_token?: string;

@@ -13,7 +13,7 @@ import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { cliNode, fromRoot, projectRoot } from './paths';
+import { cliNode, fromRoot, projectRoot } from '../scripts/paths';
 import { round } from './stats';
 import { verdict, type Figure } from './table';
 import { devOnlyEntries, listZipEntries, packagesIn, type ZipEntry } from './zip';

@@ -4,7 +4,7 @@
 // libphonenumber-js). Timed inside the child from its first line, so Node's own boot (equal for
 // both and not the app's doing) does not dilute the ratio; the whole process time is kept too.
 import { execFileSync } from 'child_process';
-import { fromRoot, projectRoot } from './paths';
+import { fromRoot, projectRoot } from '../scripts/paths';
 import { alternate, median, medianRatio, round } from './stats';
 import { verdict, type Figure } from './table';
 

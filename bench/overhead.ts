@@ -5,7 +5,7 @@
 // prepares the definition on every call), and the same request through a bare zapier-platform-core
 // app (z.request in an ad-hoc perform: the floor any Zapier integration pays).
 import zapier, { type ZObject } from 'zapier-platform-core';
-import { API_VERSION } from '../lib/config';
+import { API_VERSION } from '../lib/http/config';
 import { startHarness, type Harness } from './harness';
 import { alternate, median, round, timed } from './stats';
 import { verdict, type Figure } from './table';

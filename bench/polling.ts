@@ -1,9 +1,9 @@
 // Request cost and recall of every visible trigger against the sandbox: the steady state (a few
 // changes between polls) and bursts of 100, 1,000 and 5,000 changes between two polls (for New
 // Contact in Business, members joining, followed over the polls it takes to catch up).
-import { LEDGER_CAP } from '../lib/businessMemberLedger';
-import { PAGE_SIZE as MEMBER_PAGE_SIZE } from '../lib/businessMemberPages';
-import { MAX_REQUESTS_PER_POLL } from '../lib/polling';
+import { LEDGER_CAP } from '../lib/polling/businessMembers/ledger';
+import { PAGE_SIZE as MEMBER_PAGE_SIZE } from '../lib/polling/businessMembers/pages';
+import { MAX_REQUESTS_PER_POLL } from '../lib/polling/contacts';
 import type { Store } from '../sandbox/store';
 import type { ContactRecord } from '../sandbox/model/types';
 import type { RequestLogEntry } from '../sandbox/requestLog';

@@ -8,7 +8,7 @@ import { measureArtifact } from './artifact';
 import { measureBulk } from './bulk';
 import { measureColdStart } from './coldStart';
 import { measureOverhead } from './overhead';
-import { fromRoot } from './paths';
+import { fromRoot } from '../scripts/paths';
 import { measurePolling } from './polling';
 import { renderTable, summary, type Figure } from './table';
 

@@ -1,8 +1,8 @@
 // Add Followers to Contact: POST /contacts/{contactId}/followers ({ followers } →
 // { followers, followersAdded }). Followers are users of the sub-account.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { changedContactIdOutputFields, contactIdField, followersField } from '../lib/fields';
-import { changeContactFollowers, followersSample } from '../lib/followers';
+import { changedContactIdOutputFields, contactIdField, followersField } from '../lib/inputs/fields';
+import { changeContactFollowers, followersSample } from '../lib/contacts/followers';
 
 const inputFields = defineInputFields([
   contactIdField(),

@@ -1,7 +1,7 @@
 // Add Tags to Contact: POST /contacts/{contactId}/tags. Adds to the contact's tags, never replaces.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { changeContactTags } from '../lib/contactTags';
-import { changedContactIdOutputFields, contactIdField, tagsField } from '../lib/fields';
+import { changeContactTags } from '../lib/contacts/tags';
+import { changedContactIdOutputFields, contactIdField, tagsField } from '../lib/inputs/fields';
 
 const inputFields = defineInputFields([
   contactIdField(),

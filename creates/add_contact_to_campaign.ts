@@ -1,13 +1,13 @@
 // Add Contact to Campaign: POST /contacts/{contactId}/campaigns/{campaignId} (body {} → 201 { succeded }).
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { campaignIdField, contactIdField } from '../lib/fields';
+import { campaignIdField, contactIdField } from '../lib/inputs/fields';
 import {
   campaignIdOutputField,
   changeMembership,
   membershipOutputFields,
   membershipSample,
   membershipSampleIds,
-} from '../lib/membership';
+} from '../lib/contacts/membership';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact to add to the campaign.' }),

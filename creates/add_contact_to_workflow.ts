@@ -1,17 +1,17 @@
 // Add Contact to Workflow: POST /contacts/{contactId}/workflow/{workflowId}
 // (CreateWorkflowDto { eventStartTime? } → { succeded }).
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, workflowIdField } from '../lib/fields';
-import { compact, normalizeDateTime } from '../lib/inputs';
+import { contactIdField, workflowIdField } from '../lib/inputs/fields';
+import { compact, normalizeDateTime } from '../lib/inputs/normalise';
 import {
   membershipOutputFields,
   membershipResult,
   membershipSample,
   membershipSampleIds,
   workflowIdOutputField,
-} from '../lib/membership';
-import { requireId } from '../lib/paths';
-import { callExpectingSuccess } from '../lib/subRecords';
+} from '../lib/contacts/membership';
+import { requireId } from '../lib/http/paths';
+import { callExpectingSuccess } from '../lib/records/subRecords';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact to enroll in the workflow.' }),

@@ -3,10 +3,10 @@
 // from the business they belong to.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { bulkRunId, contactIdsField, requireContactIds } from '../lib/bulk';
-import { callHighLevel, locationIdOf } from '../lib/client';
-import { businessIdField } from '../lib/fields';
-import { optionalText } from '../lib/inputs';
+import { bulkRunId, contactIdsField, requireContactIds } from '../lib/contacts/bulk';
+import { callHighLevel, locationIdOf } from '../lib/http/client';
+import { businessIdField } from '../lib/inputs/fields';
+import { optionalText } from '../lib/inputs/normalise';
 
 /** The spec's maxLength for each contact id of this endpoint. */
 const MAX_ID_LENGTH = 50;

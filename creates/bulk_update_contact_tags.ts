@@ -3,11 +3,11 @@
 // HighLevel applies what it can and reports per contact; any contact that failed fails the step.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { bulkRunId, contactIdsField, requireContactIds } from '../lib/bulk';
-import { callHighLevel, locationIdOf } from '../lib/client';
-import { invalidInput } from '../lib/errors';
-import { tagsField } from '../lib/fields';
-import { normalizeBoolean, normalizeList } from '../lib/inputs';
+import { bulkRunId, contactIdsField, requireContactIds } from '../lib/contacts/bulk';
+import { callHighLevel, locationIdOf } from '../lib/http/client';
+import { invalidInput } from '../lib/http/errors';
+import { tagsField } from '../lib/inputs/fields';
+import { normalizeBoolean, normalizeList } from '../lib/inputs/normalise';
 
 /** HighLevel's limit on contacts per bulk tag request. */
 const MAX_CONTACTS = 500;

@@ -1,10 +1,10 @@
 // Complete Task: PUT /contacts/{contactId}/tasks/{taskId}/completed ({ completed } → { task }).
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevel } from '../lib/client';
-import { contactIdField, taskIdField } from '../lib/fields';
-import { normalizeBoolean } from '../lib/inputs';
-import { requireId } from '../lib/paths';
-import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/tasks';
+import { callHighLevel } from '../lib/http/client';
+import { contactIdField, taskIdField } from '../lib/inputs/fields';
+import { normalizeBoolean } from '../lib/inputs/normalise';
+import { requireId } from '../lib/http/paths';
+import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/records/tasks';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact the task belongs to.' }),

@@ -2,9 +2,14 @@
 // HighLevel's 400 names the existing contact; lib/errors.ts turns it into advice to use upsert.
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevel } from '../lib/client';
-import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
-import { contactInputFields, contactWriteBody } from '../lib/contactWrite';
+import { callHighLevel } from '../lib/http/client';
+import {
+  contactOutput,
+  contactOutputFields,
+  contactSample,
+  contactSchema,
+} from '../lib/contacts/shape';
+import { contactInputFields, contactWriteBody } from '../lib/contacts/write';
 import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
 
 const inputFields = [...contactInputFields('create'), customFieldInputFields('create')];

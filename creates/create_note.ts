@@ -1,10 +1,10 @@
 // Create Note: POST /contacts/{contactId}/notes (NotesDTO → 201 { note }).
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevel } from '../lib/client';
-import { contactIdField } from '../lib/fields';
-import { noteInputFields, noteWriteBody } from '../lib/noteInputs';
-import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/notes';
-import { requireId } from '../lib/paths';
+import { callHighLevel } from '../lib/http/client';
+import { contactIdField } from '../lib/inputs/fields';
+import { noteInputFields, noteWriteBody } from '../lib/records/noteInputs';
+import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/records/notes';
+import { requireId } from '../lib/http/paths';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact the note is about.' }),

@@ -1,10 +1,10 @@
 // Delete Contact: DELETE /contacts/{contactId} ({ succeded }). Permanent in HighLevel.
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevel } from '../lib/client';
-import { requireSucceeded } from '../lib/errors';
-import { contactIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
+import { callHighLevel } from '../lib/http/client';
+import { requireSucceeded } from '../lib/http/errors';
+import { contactIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
 
 const inputFields = [
   contactIdField({

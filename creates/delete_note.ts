@@ -1,9 +1,13 @@
 // Delete Note: DELETE /contacts/{contactId}/notes/{id} ({ succeded }). Permanent in HighLevel.
 // HighLevel calls the note's path parameter `id`; the input is `noteId`.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, noteIdField } from '../lib/fields';
-import { noteSample } from '../lib/notes';
-import { deleteContactRecord, deletedRecord, deletedRecordOutputFields } from '../lib/subRecords';
+import { contactIdField, noteIdField } from '../lib/inputs/fields';
+import { noteSample } from '../lib/records/notes';
+import {
+  deleteContactRecord,
+  deletedRecord,
+  deletedRecordOutputFields,
+} from '../lib/records/subRecords';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact the note belongs to.' }),

@@ -1,8 +1,12 @@
 // Delete Task: DELETE /contacts/{contactId}/tasks/{taskId} ({ succeded }). Permanent in HighLevel.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, taskIdField } from '../lib/fields';
-import { deleteContactRecord, deletedRecord, deletedRecordOutputFields } from '../lib/subRecords';
-import { taskSample } from '../lib/tasks';
+import { contactIdField, taskIdField } from '../lib/inputs/fields';
+import {
+  deleteContactRecord,
+  deletedRecord,
+  deletedRecordOutputFields,
+} from '../lib/records/subRecords';
+import { taskSample } from '../lib/records/tasks';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact the task belongs to.' }),

@@ -1,8 +1,8 @@
 // Remove Followers from Contact: DELETE /contacts/{contactId}/followers with a JSON body
 // { followers } → { followers, followersRemoved }.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { changedContactIdOutputFields, contactIdField, followersField } from '../lib/fields';
-import { changeContactFollowers, followersSample } from '../lib/followers';
+import { changedContactIdOutputFields, contactIdField, followersField } from '../lib/inputs/fields';
+import { changeContactFollowers, followersSample } from '../lib/contacts/followers';
 
 const inputFields = defineInputFields([
   contactIdField(),

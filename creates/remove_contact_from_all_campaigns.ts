@@ -1,9 +1,13 @@
 // Remove Contact from All Campaigns: DELETE /contacts/{contactId}/campaigns/removeAll ({ succeded }).
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField } from '../lib/fields';
-import { membershipOutputFields, membershipResult, membershipSample } from '../lib/membership';
-import { requireId } from '../lib/paths';
-import { callExpectingSuccess } from '../lib/subRecords';
+import { contactIdField } from '../lib/inputs/fields';
+import {
+  membershipOutputFields,
+  membershipResult,
+  membershipSample,
+} from '../lib/contacts/membership';
+import { requireId } from '../lib/http/paths';
+import { callExpectingSuccess } from '../lib/records/subRecords';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact to take out of every campaign it is in.' }),

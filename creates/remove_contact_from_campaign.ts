@@ -1,13 +1,13 @@
 // Remove Contact from Campaign: DELETE /contacts/{contactId}/campaigns/{campaignId} ({ succeded }).
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { campaignIdField, contactIdField } from '../lib/fields';
+import { campaignIdField, contactIdField } from '../lib/inputs/fields';
 import {
   campaignIdOutputField,
   changeMembership,
   membershipOutputFields,
   membershipSample,
   membershipSampleIds,
-} from '../lib/membership';
+} from '../lib/contacts/membership';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact to take out of the campaign.' }),

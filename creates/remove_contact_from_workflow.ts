@@ -1,14 +1,14 @@
 // Remove Contact from Workflow: DELETE /contacts/{contactId}/workflow/{workflowId}
 // (required CreateWorkflowDto body, sent empty → { succeded }).
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, workflowIdField } from '../lib/fields';
+import { contactIdField, workflowIdField } from '../lib/inputs/fields';
 import {
   changeMembership,
   membershipOutputFields,
   membershipSample,
   membershipSampleIds,
   workflowIdOutputField,
-} from '../lib/membership';
+} from '../lib/contacts/membership';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact to take out of the workflow.' }),

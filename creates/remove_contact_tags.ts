@@ -1,7 +1,7 @@
 // Remove Tags from Contact: DELETE /contacts/{contactId}/tags with a JSON body { tags } → { tags }.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { changeContactTags } from '../lib/contactTags';
-import { changedContactIdOutputFields, contactIdField, tagsField } from '../lib/fields';
+import { changeContactTags } from '../lib/contacts/tags';
+import { changedContactIdOutputFields, contactIdField, tagsField } from '../lib/inputs/fields';
 
 const inputFields = defineInputFields([
   contactIdField(),

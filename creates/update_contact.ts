@@ -2,13 +2,18 @@
 // `tags` here replaces every tag of the contact, which the field's label says.
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevel } from '../lib/client';
-import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
-import { contactInputFields, contactWriteBody } from '../lib/contactWrite';
-import { requireSucceeded } from '../lib/errors';
+import { callHighLevel } from '../lib/http/client';
+import {
+  contactOutput,
+  contactOutputFields,
+  contactSample,
+  contactSchema,
+} from '../lib/contacts/shape';
+import { contactInputFields, contactWriteBody } from '../lib/contacts/write';
+import { requireSucceeded } from '../lib/http/errors';
 import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
-import { contactIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
+import { contactIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
 
 const inputFields = [
   contactIdField({ helpText: 'The contact to change. Only the fields filled below are changed.' }),

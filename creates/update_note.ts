@@ -1,11 +1,11 @@
 // Update Note: PUT /contacts/{contactId}/notes/{id} (UpdateNoteDTO → { note }). HighLevel calls the
 // note's path parameter `id`; the input is `noteId` like every other note id in the app.
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevel } from '../lib/client';
-import { contactIdField, noteIdField } from '../lib/fields';
-import { noteInputFields, noteWriteBody } from '../lib/noteInputs';
-import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/notes';
-import { requireId } from '../lib/paths';
+import { callHighLevel } from '../lib/http/client';
+import { contactIdField, noteIdField } from '../lib/inputs/fields';
+import { noteInputFields, noteWriteBody } from '../lib/records/noteInputs';
+import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/records/notes';
+import { requireId } from '../lib/http/paths';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact the note belongs to.' }),

@@ -1,10 +1,10 @@
 // Update Task: PUT /contacts/{contactId}/tasks/{taskId} (UpdateTaskBody → { task }).
 import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevel } from '../lib/client';
-import { contactIdField, taskIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
-import { taskInputFields, taskWriteBody } from '../lib/taskInputs';
-import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/tasks';
+import { callHighLevel } from '../lib/http/client';
+import { contactIdField, taskIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
+import { taskInputFields, taskWriteBody } from '../lib/records/taskInputs';
+import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/records/tasks';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact the task belongs to.' }),

@@ -2,9 +2,14 @@
 // an existing contact by email or phone, following the sub-account's duplicate settings.
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevel } from '../lib/client';
-import { contactOutput, contactOutputFields, contactSample, contactSchema } from '../lib/contact';
-import { contactInputFields, contactWriteBody } from '../lib/contactWrite';
+import { callHighLevel } from '../lib/http/client';
+import {
+  contactOutput,
+  contactOutputFields,
+  contactSample,
+  contactSchema,
+} from '../lib/contacts/shape';
+import { contactInputFields, contactWriteBody } from '../lib/contacts/write';
 import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
 
 const inputFields = [...contactInputFields('upsert'), customFieldInputFields('upsert')];

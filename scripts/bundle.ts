@@ -10,7 +10,7 @@
 // (`node --enable-source-maps`) and is not shipped, as build.zip only takes required files.
 import { build, type BuildOptions } from 'esbuild';
 import fs from 'fs';
-import { fromRoot } from '../bench/paths';
+import { fromRoot } from './paths';
 
 /** The bundled packages' licences travel inside the file that carries their code. */
 const BUNDLED_LICENCES = [

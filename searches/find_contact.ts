@@ -3,11 +3,11 @@
 // its input keys are create_contact's (email, phone, defaultCountry).
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevelOrNull, locationIdOf } from '../lib/client';
-import { contactSample, contactSchema } from '../lib/contact';
-import { contactResults, contactSearchOutputFields } from '../lib/contactSearch';
-import { invalidInput } from '../lib/errors';
-import { normalizeEmail, normalizePhone, normalizePhoneCountry } from '../lib/inputs';
+import { callHighLevelOrNull, locationIdOf } from '../lib/http/client';
+import { contactSample, contactSchema } from '../lib/contacts/shape';
+import { contactResults, contactSearchOutputFields } from '../lib/contacts/search';
+import { invalidInput } from '../lib/http/errors';
+import { normalizeEmail, normalizePhone, normalizePhoneCountry } from '../lib/inputs/normalise';
 
 const inputFields = defineInputFields([
   {

@@ -1,12 +1,17 @@
 // Find Note: GET /contacts/{contactId}/notes (HighLevel has no note search), matched here by the
 // text of the note; the newest matching note comes first.
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevelOrNull } from '../lib/client';
-import { contactIdField } from '../lib/fields';
-import { requireText } from '../lib/inputs';
+import { callHighLevelOrNull } from '../lib/http/client';
+import { contactIdField } from '../lib/inputs/fields';
+import { requireText } from '../lib/inputs/normalise';
 import { matchText, newestFirst } from '../lib/matching';
-import { noteOutput, noteOutputFields, noteSample, notesResponseSchema } from '../lib/notes';
-import { requireId } from '../lib/paths';
+import {
+  noteOutput,
+  noteOutputFields,
+  noteSample,
+  notesResponseSchema,
+} from '../lib/records/notes';
+import { requireId } from '../lib/http/paths';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact whose notes are searched.' }),

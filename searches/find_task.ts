@@ -1,13 +1,18 @@
 // Find Task: GET /contacts/{contactId}/tasks (HighLevel has no task search per contact), matched
 // here by title: the exact title first, then titles that contain it.
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevelOrNull } from '../lib/client';
-import { invalidInput } from '../lib/errors';
-import { contactIdField } from '../lib/fields';
-import { optionalText, requireText } from '../lib/inputs';
+import { callHighLevelOrNull } from '../lib/http/client';
+import { invalidInput } from '../lib/http/errors';
+import { contactIdField } from '../lib/inputs/fields';
+import { optionalText, requireText } from '../lib/inputs/normalise';
 import { rankByText } from '../lib/matching';
-import { requireId } from '../lib/paths';
-import { taskOutput, taskOutputFields, taskSample, tasksResponseSchema } from '../lib/tasks';
+import { requireId } from '../lib/http/paths';
+import {
+  taskOutput,
+  taskOutputFields,
+  taskSample,
+  tasksResponseSchema,
+} from '../lib/records/tasks';
 
 const STATUSES = { any: undefined, completed: true, open: false } as const;
 type Status = keyof typeof STATUSES;

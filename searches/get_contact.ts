@@ -1,11 +1,11 @@
 // Find Contact by ID: GET /contacts/{contactId}. No such contact → no result, not an error.
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevelOrNull } from '../lib/client';
-import { contactSample, contactSchema } from '../lib/contact';
-import { contactResults, contactSearchOutputFields } from '../lib/contactSearch';
-import { contactIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
+import { callHighLevelOrNull } from '../lib/http/client';
+import { contactSample, contactSchema } from '../lib/contacts/shape';
+import { contactResults, contactSearchOutputFields } from '../lib/contacts/search';
+import { contactIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
 
 const inputFields = defineInputFields([
   contactIdField({

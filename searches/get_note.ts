@@ -1,9 +1,9 @@
 // Find Note by ID: GET /contacts/{contactId}/notes/{id}. No such note → no result, not an error.
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevelOrNull } from '../lib/client';
-import { contactIdField, noteIdField } from '../lib/fields';
-import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/notes';
-import { requireId } from '../lib/paths';
+import { callHighLevelOrNull } from '../lib/http/client';
+import { contactIdField, noteIdField } from '../lib/inputs/fields';
+import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/records/notes';
+import { requireId } from '../lib/http/paths';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact the note belongs to.' }),

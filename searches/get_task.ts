@@ -1,9 +1,9 @@
 // Find Task by ID: GET /contacts/{contactId}/tasks/{taskId}. No such task → no result, not an error.
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
-import { callHighLevelOrNull } from '../lib/client';
-import { contactIdField, taskIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
-import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/tasks';
+import { callHighLevelOrNull } from '../lib/http/client';
+import { contactIdField, taskIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
+import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/records/tasks';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact the task belongs to.' }),

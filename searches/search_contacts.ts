@@ -2,16 +2,16 @@
 // full-name or email hits come first, then HighLevel's own order.
 import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevelOrNull, locationIdOf } from '../lib/client';
-import { contactSample, contactSchema } from '../lib/contact';
+import { callHighLevelOrNull, locationIdOf } from '../lib/http/client';
+import { contactSample, contactSchema } from '../lib/contacts/shape';
 import {
   contactCriteria,
   contactResults,
   contactSearchOutputFields,
   isExactContact,
   SEARCH_PAGE_LIMIT,
-} from '../lib/contactSearch';
-import { userIdField } from '../lib/fields';
+} from '../lib/contacts/search';
+import { userIdField } from '../lib/inputs/fields';
 import { exactFirst } from '../lib/matching';
 
 const inputFields = defineInputFields([

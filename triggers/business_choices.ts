@@ -1,5 +1,5 @@
 // Business dropdown: GET /businesses/?locationId=…&limit&skip, one page per "load more".
-import { dropdownTrigger, listChoices } from '../lib/dropdowns';
+import { dropdownTrigger, listChoices } from '../lib/inputs/dropdowns';
 
 /** Businesses per dropdown page (the endpoint's own default). */
 export const PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 // Campaign dropdown: GET /campaigns/?locationId=… (every status; the API pages nothing here).
-import { dropdownTrigger, listChoices } from '../lib/dropdowns';
+import { dropdownTrigger, listChoices } from '../lib/inputs/dropdowns';
 
 export const perform = listChoices({ path: '/campaigns/', listKey: 'campaigns' });
 

@@ -2,10 +2,10 @@
 // id = task id, so a task fires once when it is first seen completed, and never again: tasks carry
 // no completion time, so a task re-opened and completed again looks the same as before.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
-import { contactTasksNewestFirst } from '../lib/polling';
-import { taskOutput, taskOutputFields, taskSample } from '../lib/tasks';
+import { contactIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
+import { contactTasksNewestFirst } from '../lib/polling/contacts';
+import { taskOutput, taskOutputFields, taskSample } from '../lib/records/tasks';
 
 const inputFields = defineInputFields([
   contactIdField({

@@ -3,15 +3,15 @@
 // reaches past HighLevel's 10,000-record limit for page-based paging.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevel, locationIdOf } from '../lib/client';
-import { contactOutput, contactSchema } from '../lib/contact';
+import { callHighLevel, locationIdOf } from '../lib/http/client';
+import { contactOutput, contactSchema } from '../lib/contacts/shape';
 import {
   dropdownTrigger,
   personLabel,
   readCursor,
   uniqueById,
   writeCursor,
-} from '../lib/dropdowns';
+} from '../lib/inputs/dropdowns';
 
 export const PAGE_SIZE = 100;
 

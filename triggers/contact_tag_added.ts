@@ -4,9 +4,13 @@
 // search cannot tell a re-added tag from one that stayed). Because that id never changes, turning
 // the Zap on records every contact that has the tag, not only the recently updated ones.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactSample } from '../lib/contact';
-import { requireText } from '../lib/inputs';
-import { contactChangeOutputFields, contactFilters, recentContactOutputs } from '../lib/polling';
+import { contactSample } from '../lib/contacts/shape';
+import { requireText } from '../lib/inputs/normalise';
+import {
+  contactChangeOutputFields,
+  contactFilters,
+  recentContactOutputs,
+} from '../lib/polling/contacts';
 
 const inputFields = defineInputFields([
   {

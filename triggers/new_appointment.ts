@@ -6,11 +6,11 @@ import {
   appointmentOutputFields,
   appointmentSample,
   appointmentsResponseSchema,
-} from '../lib/appointments';
-import { callHighLevel } from '../lib/client';
-import { contactIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
-import { newestFirst } from '../lib/polling';
+} from '../lib/records/appointments';
+import { callHighLevel } from '../lib/http/client';
+import { contactIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
+import { newestFirst } from '../lib/polling/contacts';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact whose new appointments trigger the Zap.' }),

@@ -5,12 +5,12 @@
 // that fails here (the custom-field definitions below) loses none, while no more than the
 // ledger's 250 join within those 30 minutes (it keeps the newest).
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { businessMembersToReturn } from '../lib/businessMemberPolling';
-import { contactOutput, contactOutputFields, contactSample } from '../lib/contact';
+import { businessMembersToReturn } from '../lib/polling/businessMembers/polling';
+import { contactOutput, contactOutputFields, contactSample } from '../lib/contacts/shape';
 import { customFieldOutputFields } from '../lib/customFields';
-import { businessIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
-import { pollCustomFieldDefinitions } from '../lib/polling';
+import { businessIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
+import { pollCustomFieldDefinitions } from '../lib/polling/contacts';
 
 const inputFields = defineInputFields([
   businessIdField(true, 'The business whose new contacts trigger the Zap.'),

@@ -1,9 +1,9 @@
 // New Contact: POST /contacts/search, newest dateAdded first. Dedupe id = contact id.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactOutputFields, contactSample } from '../lib/contact';
-import { contactTriggerFilterFields, searchQueryOf } from '../lib/contactFilters';
+import { contactOutputFields, contactSample } from '../lib/contacts/shape';
+import { contactTriggerFilterFields, searchQueryOf } from '../lib/contacts/filters';
 import { customFieldOutputFields } from '../lib/customFields';
-import { contactFilters, recentContactOutputs } from '../lib/polling';
+import { contactFilters, recentContactOutputs } from '../lib/polling/contacts';
 
 const inputFields = defineInputFields(contactTriggerFilterFields);
 

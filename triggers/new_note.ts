@@ -1,10 +1,10 @@
 // New Note: GET /contacts/{contactId}/notes for one contact, newest dateAdded first. Dedupe id =
 // note id.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField } from '../lib/fields';
-import { noteOutput, noteOutputFields, noteSample } from '../lib/notes';
-import { requireId } from '../lib/paths';
-import { contactNotesNewestFirst } from '../lib/polling';
+import { contactIdField } from '../lib/inputs/fields';
+import { noteOutput, noteOutputFields, noteSample } from '../lib/records/notes';
+import { requireId } from '../lib/http/paths';
+import { contactNotesNewestFirst } from '../lib/polling/contacts';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact whose new notes trigger the Zap.' }),

@@ -1,10 +1,10 @@
 // New Task: GET /contacts/{contactId}/tasks for one contact, the latest created first (see
 // contactTasksNewestFirst for why that is the API's order reversed). Dedupe id = task id.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField } from '../lib/fields';
-import { requireId } from '../lib/paths';
-import { contactTasksNewestFirst } from '../lib/polling';
-import { taskOutput, taskOutputFields, taskSample } from '../lib/tasks';
+import { contactIdField } from '../lib/inputs/fields';
+import { requireId } from '../lib/http/paths';
+import { contactTasksNewestFirst } from '../lib/polling/contacts';
+import { taskOutput, taskOutputFields, taskSample } from '../lib/records/tasks';
 
 const inputFields = defineInputFields([
   contactIdField({ helpText: 'The contact whose new tasks trigger the Zap.' }),

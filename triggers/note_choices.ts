@@ -1,9 +1,9 @@
 // Note dropdown: GET /contacts/{contactId}/notes of the contact chosen in the same form, labelled
 // by the start of its text; nothing to list (and no request) until a contact is chosen.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { chosenContactId, dropdownTrigger } from '../lib/dropdowns';
-import { noteOutput } from '../lib/notes';
-import { contactNotesNewestFirst } from '../lib/polling';
+import { chosenContactId, dropdownTrigger } from '../lib/inputs/dropdowns';
+import { noteOutput } from '../lib/records/notes';
+import { contactNotesNewestFirst } from '../lib/polling/contacts';
 
 /** Characters of the note's text shown in the dropdown. */
 export const LABEL_LENGTH = 60;

@@ -1,9 +1,9 @@
 // Task dropdown: GET /contacts/{contactId}/tasks of the contact chosen in the same form; nothing to
 // list (and no request) until a contact is chosen.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { chosenContactId, dropdownTrigger } from '../lib/dropdowns';
-import { contactTasksNewestFirst } from '../lib/polling';
-import { taskOutput } from '../lib/tasks';
+import { chosenContactId, dropdownTrigger } from '../lib/inputs/dropdowns';
+import { contactTasksNewestFirst } from '../lib/polling/contacts';
+import { taskOutput } from '../lib/records/tasks';
 
 export const perform = async (z: ZObject, bundle: Bundle) => {
   const contactId = chosenContactId(bundle);

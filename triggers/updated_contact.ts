@@ -1,9 +1,13 @@
 // Updated Contact: POST /contacts/search, newest dateUpdated first. Dedupe id = contact id + update
 // time, so every update of a contact fires once; the contact's own id stays under `contactId`.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactSample } from '../lib/contact';
-import { contactTriggerFilterFields, searchQueryOf } from '../lib/contactFilters';
-import { contactChangeOutputFields, contactFilters, recentContactOutputs } from '../lib/polling';
+import { contactSample } from '../lib/contacts/shape';
+import { contactTriggerFilterFields, searchQueryOf } from '../lib/contacts/filters';
+import {
+  contactChangeOutputFields,
+  contactFilters,
+  recentContactOutputs,
+} from '../lib/polling/contacts';
 
 const inputFields = defineInputFields(contactTriggerFilterFields);
 

@@ -5,10 +5,10 @@
 // location-scoped GET /users/?locationId is deprecated and pages nothing, so it is not used.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { callHighLevel, locationIdOf } from '../lib/client';
-import { dropdownTrigger, personLabel, skipOf, uniqueById } from '../lib/dropdowns';
-import { invalidInput } from '../lib/errors';
-import { locationResponseSchema } from '../lib/schemas';
+import { callHighLevel, locationIdOf } from '../lib/http/client';
+import { dropdownTrigger, personLabel, skipOf, uniqueById } from '../lib/inputs/dropdowns';
+import { invalidInput } from '../lib/http/errors';
+import { locationResponseSchema } from '../lib/records/location';
 
 /** Users per dropdown page. */
 export const PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 // Workflow dropdown: GET /workflows/?locationId=… (the API pages nothing here).
-import { dropdownTrigger, listChoices } from '../lib/dropdowns';
+import { dropdownTrigger, listChoices } from '../lib/inputs/dropdowns';
 
 export const perform = listChoices({ path: '/workflows/', listKey: 'workflows' });
 

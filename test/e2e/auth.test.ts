@@ -3,7 +3,7 @@
 // without a scope a step needs, and the tokens the Contacts API cannot use (agency, another
 // sub-account's).
 import authentication from '../../authentication';
-import { SCOPES } from '../../lib/config';
+import { SCOPES } from '../../lib/http/config';
 import App from '../../index';
 import { connectionOf, DEFAULT_REDIRECT_URI } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seedData';

@@ -2,7 +2,8 @@
 // so core's checks (arrays, ids, unique primary keys, create returns an object) run on it.
 import zapier, { type Bundle, type ZObject } from 'zapier-platform-core';
 import nock from 'nock';
-import { appBase } from '../../lib/appBase';
+import authentication from '../../authentication';
+import { httpPipeline } from '../../lib/http/pipeline';
 import { checkAgainstSpec } from './specConformance';
 
 export const API = 'https://services.leadconnectorhq.com';
@@ -29,7 +30,10 @@ type Operation = { key: string };
  */
 export const testerFor = (section: Section, ...operations: Operation[]) => {
   const tester = zapier.createAppTester({
-    ...appBase,
+    version: '0.0.0-test',
+    platformVersion: zapier.version,
+    authentication,
+    ...httpPipeline,
     [section]: Object.fromEntries(operations.map((operation) => [operation.key, operation])),
   });
   return <T>(

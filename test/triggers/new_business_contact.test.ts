@@ -1,8 +1,8 @@
 import type { Bundle } from 'zapier-platform-core';
-import * as connectionCache from '../../lib/connectionCache';
-import { LEDGER_CAP } from '../../lib/businessMemberLedger';
-import { PAGE_SIZE } from '../../lib/businessMemberPages';
-import { LOOKBACK_MS, MAX_REQUESTS_PER_POLL } from '../../lib/polling';
+import * as connectionCache from '../../lib/http/connectionCache';
+import { LEDGER_CAP } from '../../lib/polling/businessMembers/ledger';
+import { PAGE_SIZE } from '../../lib/polling/businessMembers/pages';
+import { LOOKBACK_MS, MAX_REQUESTS_PER_POLL } from '../../lib/polling/contacts';
 import newBusinessContact, { perform } from '../../triggers/new_business_contact';
 import {
   bundleWith,

@@ -1,4 +1,4 @@
-import { BURST_PAGE_SIZE, FIRST_PAGE_SIZE, LOOKBACK_MS } from '../../lib/polling';
+import { BURST_PAGE_SIZE, FIRST_PAGE_SIZE, LOOKBACK_MS } from '../../lib/polling/contacts';
 import newContact, { perform } from '../../triggers/new_contact';
 import {
   bundleWith,

@@ -8,7 +8,7 @@ import {
   FIRST_PAGE_SIZE,
   MAX_REQUESTS_PER_POLL,
   TIME_BUDGET_MS,
-} from '../../lib/polling';
+} from '../../lib/polling/contacts';
 import newContact, { perform } from '../../triggers/new_contact';
 import { bundleWith, highLevel, noCustomFields, testerFor } from '../support/app';
 import { searchAfterServer, searchRow } from '../support/contacts';

@@ -1,0 +1,148 @@
+// The one client every operation uses: builds the URL from a path template, sends one request
+// through the shared middleware, and checks the JSON that comes back against a zod schema.
+import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
+import * as zod from 'zod';
+import { MIN_REQUEST_MS, requestTimeoutMs, stepBudgetMs } from './config';
+import { requiredScope } from './scopes';
+import {
+  invalidInput,
+  isNetworkFailure,
+  isRecordNotFound,
+  type RecordInPath,
+  stepOutOfTime,
+  unexpectedResponse,
+  unreachable,
+  unreadableResponse,
+} from './errors';
+import type { HighLevelMiddlewareData } from './middleware';
+import { apiUrl } from './paths';
+
+export type HighLevelCall = {
+  method?: HttpMethod;
+  /** A path template such as `/contacts/{contactId}/tasks`; values come from `pathParams`. */
+  path: string;
+  pathParams?: Record<string, unknown>;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: Record<string, unknown>;
+  /** Overrides the default request timeout, e.g. to keep a multi-page poll inside its budget. */
+  timeoutMs?: number;
+};
+
+/**
+ * `/contacts/{contactId}/tasks/{taskId}` → the contact, then the task: what a "not found" can be
+ * about. Only `…Id` parameters name records; fixed words (`bulk`, `upsert`) and `{type}` do not.
+ */
+const recordsIn = (template: string, params: Record<string, unknown> = {}): RecordInPath[] =>
+  [...template.matchAll(/\{(\w+)Id\}/g)].map(([, kind]) => ({
+    kind: kind as string,
+    id: String(params[`${kind}Id`]).trim(),
+  }));
+
+const describeIssues = (error: zod.ZodError): string =>
+  error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
+
+/** A request that can change something in HighLevel: any but a read or a search. */
+const isWrite = (method: HttpMethod, path: string): boolean =>
+  method !== 'GET' && !/\/search$/.test(path);
+
+type StepClock = { deadline: number; wroteAlready: boolean };
+// One per step: core builds a new z for each invocation, and every request of a step goes
+// through the same one.
+const stepClocks = new WeakMap<ZObject, StepClock>();
+
+const stepClockOf = (z: ZObject): StepClock => {
+  let clock = stepClocks.get(z);
+  if (!clock) {
+    clock = { deadline: Date.now() + stepBudgetMs(), wroteAlready: false };
+    stepClocks.set(z, clock);
+  }
+  return clock;
+};
+
+async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
+  const method = call.method ?? 'GET';
+  const write = isWrite(method, call.path);
+  const query = Object.fromEntries(
+    Object.entries(call.query ?? {}).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const url = apiUrl(call.path, call.pathParams); // throws on an unsafe id: nothing is sent
+  const middlewareData: HighLevelMiddlewareData = {
+    allowNotFound,
+    records: recordsIn(call.path, call.pathParams),
+    scope: requiredScope(method, call.path),
+    write,
+  };
+  const clock = stepClockOf(z);
+  const timeLeftMs = clock.deadline - Date.now();
+  if (timeLeftMs < MIN_REQUEST_MS) throw stepOutOfTime(clock.wroteAlready);
+  clock.wroteAlready ||= write;
+  try {
+    return await z.request({
+      method,
+      url,
+      params: query,
+      body: call.body,
+      middlewareData,
+      timeout: Math.min(call.timeoutMs ?? requestTimeoutMs(), timeLeftMs),
+      // Our middleware throws for every other failure; core must not throw on an allowed
+      // "not found".
+      skipThrowForStatus: allowNotFound,
+    });
+  } catch (error) {
+    // Only "no answer" is HighLevel's fault; Zapier's errors and our own bugs surface as they are.
+    if (isNetworkFailure(error)) throw unreachable(error, write);
+    throw error;
+  }
+}
+
+function parse<S extends zod.ZodType>(
+  schema: S,
+  response: { status: number; content: string; data: unknown },
+  call: HighLevelCall,
+): zod.infer<S> {
+  if (response.data === undefined) {
+    const write = isWrite(call.method ?? 'GET', call.path);
+    throw unreadableResponse(response.status, !response.content?.trim(), write);
+  }
+  const result = schema.safeParse(response.data);
+  if (!result.success) throw unexpectedResponse(describeIssues(result.error));
+  return result.data;
+}
+
+/** One HighLevel call; HighLevel errors become readable Zapier errors in the middleware. */
+export async function callHighLevel<S extends zod.ZodType>(
+  z: ZObject,
+  call: HighLevelCall,
+  schema: S,
+): Promise<zod.infer<S>> {
+  return parse(schema, await send(z, call, false), call);
+}
+
+/**
+ * Like callHighLevel, but "no such record" resolves to null (for searches): a 404, or the 400/422
+ * "… not found" HighLevel also answers with (see isRecordNotFound).
+ */
+export async function callHighLevelOrNull<S extends zod.ZodType>(
+  z: ZObject,
+  call: HighLevelCall,
+  schema: S,
+): Promise<zod.infer<S> | null> {
+  const response = await send(z, call, true);
+  if (isRecordNotFound(response)) return null;
+  return parse(schema, response, call);
+}
+
+/** The connected sub-account. Agency connections have none, and the Contacts API needs one. */
+export const locationIdOf = (bundle: Bundle): string => {
+  const locationId = bundle.authData.locationId;
+  if (!locationId) {
+    throw invalidInput(
+      'connection',
+      'this HighLevel connection is not tied to a sub-account (location). Reconnect HighLevel and choose a sub-account: the Contacts API only works with sub-account connections.',
+    );
+  }
+  return locationId;
+};

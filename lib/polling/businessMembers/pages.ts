@@ -1,0 +1,68 @@
+// GET /contacts/business/{businessId} page by page, as one poll of New Contact in Business reads
+// it (which pages it reads is lib/businessMemberPolling.ts). skip/limit paging, sent as strings as
+// the spec types them; HighLevel answers { contacts, count }. Every request goes through the poll's
+// budget (lib/polling.ts), and a page is read at most once per poll, so the strategies can ask
+// for a page again without counting whether they already did.
+import type { Bundle } from 'zapier-platform-core';
+import * as zod from 'zod';
+import { locationIdOf, type HighLevelCall } from '../../http/client';
+import { contactSchema, type Contact } from '../../contacts/shape';
+import type { PollBudget } from '../contacts';
+
+/** Members per request (sent as the string "100", as the spec types `limit`). */
+export const PAGE_SIZE = 100;
+
+const responseSchema = zod.looseObject({
+  contacts: zod.array(contactSchema).default([]),
+  count: zod.number().optional(),
+});
+
+/** `rows` once each (the first of an id), in order. */
+export const uniqueById = (rows: Contact[]): Contact[] => [
+  ...new Map(rows.map((row) => [row.id, row] as const)).values(),
+];
+
+/** The business's member list as one poll reads it: positions count from 0 at the list's start. */
+export const memberPages = (bundle: Bundle, businessId: string, budget: PollBudget) => {
+  const locationId = locationIdOf(bundle);
+  const pages = new Map<number, Contact[]>();
+  let count: number | undefined;
+  const call = (skip: number): HighLevelCall => ({
+    path: '/contacts/business/{businessId}',
+    pathParams: { businessId },
+    query: { locationId, limit: String(PAGE_SIZE), skip: String(skip) },
+  });
+  /** The members read at positions from..to-1, once each, in list order. */
+  const between = (from: number, to: number): Contact[] =>
+    uniqueById(
+      [...pages.entries()]
+        .sort(([a], [b]) => a - b)
+        .flatMap(([skip, rows]) => rows.slice(Math.max(0, from - skip), Math.max(0, to - skip))),
+    );
+  const members = () => between(0, Number.POSITIVE_INFINITY);
+  return {
+    /** Members in the list, as HighLevel last said; undefined if it did not say. */
+    count: () => count,
+    /** The PAGE_SIZE members from `skip` on; undefined once the poll budget is spent (logged). */
+    async at(skip: number): Promise<Contact[] | undefined> {
+      const known = pages.get(skip);
+      if (known) return known;
+      const response =
+        pages.size === 0
+          ? await budget.first(call(skip), responseSchema)
+          : await budget.next(call(skip), responseSchema);
+      if (!response) return undefined;
+      count = response.count ?? count;
+      pages.set(skip, response.contacts);
+      return response.contacts;
+    },
+    between,
+    /** The member at `position` if this poll read it; never a request. */
+    memberAt: (position: number): Contact | undefined => between(position, position + 1)[0],
+    /** Every member read in this poll, once each. */
+    members,
+    /** Whether this poll has read every member (a small business: its first page). */
+    isWhole: () => count !== undefined && members().length >= count,
+  };
+};
+export type MemberPages = ReturnType<typeof memberPages>;

@@ -1,0 +1,45 @@
+// An unknown contact id over real HTTP, answered both ways HighLevel answers it: 404 (what the
+// sandbox says today) and v2's 400 "Contact with id … not found" (what it may say next). Either
+// way a search finds nothing and an action names the missing contact.
+import type { Fault } from '../../../sandbox/faults';
+import { expectNoTokens, runOperation } from '../../e2e/helpers';
+import { useSandbox } from '../../e2e/support';
+import { failureOf } from '../../support/app';
+
+const e2e = useSandbox({ rateLimit: false });
+const missing = 'noSuchContact0001';
+
+const answers: Array<[string, Omit<Fault, 'path'> | undefined]> = [
+  ['404 (the sandbox itself)', undefined],
+  [
+    '400 "Contact with id … not found"',
+    { status: 400, body: { statusCode: 400, message: `Contact with id ${missing} not found` } },
+  ],
+];
+
+describe.each(answers)('an unknown contact id answered with %s', (_answer, fault) => {
+  beforeEach(() => {
+    if (fault) e2e.sandbox.injectFault({ path: '/contacts/{contactId}', ...fault });
+  });
+  afterEach(() => e2e.sandbox.clearFaults());
+
+  it('Find Contact by ID finds nothing', async () => {
+    const found = await runOperation(e2e.appTester, 'searches', 'get_contact', e2e.authData, {
+      contactId: missing,
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('Delete Contact says which contact HighLevel could not find', async () => {
+    const failure = await failureOf(
+      runOperation(e2e.appTester, 'creates', 'delete_contact', e2e.authData, {
+        contactId: missing,
+      }),
+    );
+    expect(failure).toMatchObject({ name: 'AppError', code: 'not_found' });
+    expect(failure.message).toBe(
+      `HighLevel could not find the contact "${missing}". It may have been deleted, or it belongs to another sub-account.`,
+    );
+    expectNoTokens(failure.message, e2e.authData);
+  });
+});
