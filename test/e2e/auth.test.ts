@@ -8,8 +8,7 @@ import App from '../../index';
 import { connectionOf, DEFAULT_REDIRECT_URI } from '../../sandbox/server';
 import { SEED } from '../../sandbox/seedData';
 import { failureOf } from '../support/app';
-import { dueSoon, expectNoTokens, runOperation } from './helpers';
-import { useSandbox } from './support';
+import { dueSoon, expectNoTokens, runOperation, useSandbox } from '../support/e2e';
 
 const e2e = useSandbox({ rateLimit: false });
 const { oauth2Config } = authentication;

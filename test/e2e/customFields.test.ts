@@ -2,7 +2,7 @@
 // comes back through Find Contact by ID under its readable key.
 import App from '../../index';
 import { SEED } from '../../sandbox/seedData';
-import { useSandbox } from './support';
+import { useSandbox } from '../support/e2e';
 
 const e2e = useSandbox();
 type Perform = (z: unknown, bundle: unknown) => Promise<unknown>;

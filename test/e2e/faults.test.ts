@@ -5,8 +5,7 @@ import type { Fault } from '../../sandbox/faults';
 import { DEFAULT_RATE_LIMIT } from '../../sandbox/rateLimit';
 import { SEED } from '../../sandbox/seedData';
 import { failureOf, type ZapierFailure } from '../support/app';
-import { dueSoon, expectNoTokens, runOperation, uniqueEmail } from './helpers';
-import { useSandbox } from './support';
+import { dueSoon, expectNoTokens, runOperation, uniqueEmail, useSandbox } from '../support/e2e';
 
 const e2e = useSandbox();
 const acme = SEED.locations.acme;

@@ -2,8 +2,7 @@
 // runs the create with the same input values only when the search finds nothing.
 import App from '../../index';
 import { SEED } from '../../sandbox/seedData';
-import { runOperation, uniqueEmail } from './helpers';
-import { useSandbox } from './support';
+import { runOperation, uniqueEmail, useSandbox } from '../support/e2e';
 
 const e2e = useSandbox({ rateLimit: false });
 const acme = SEED.locations.acme;

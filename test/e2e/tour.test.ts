@@ -5,7 +5,7 @@ import App from '../../index';
 import { SEED } from '../../sandbox/seedData';
 import { registeredKeys, runStep, tourSteps, type TourContext } from '../../scripts/tour';
 import { createZapierRunner, type AppTester } from '../../scripts/zapierRunner';
-import { useSandbox } from './support';
+import { useSandbox } from '../support/e2e';
 
 const e2e = useSandbox();
 const ctx = { appointmentContactId: SEED.contacts.janeCooper, ids: {} } as TourContext;

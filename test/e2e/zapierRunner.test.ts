@@ -4,7 +4,7 @@
 import App from '../../index';
 import { createZapierRunner } from '../../scripts/zapierRunner';
 import { SEED } from '../../sandbox/seedData';
-import { useSandbox } from './support';
+import { useSandbox } from '../support/e2e';
 
 const e2e = useSandbox({ rateLimit: false });
 type Performable = { operation: { perform: unknown } };

@@ -2,8 +2,7 @@
 // sandbox says today) and v2's 400 "Contact with id … not found" (what it may say next). Either
 // way a search finds nothing and an action names the missing contact.
 import type { Fault } from '../../../sandbox/faults';
-import { expectNoTokens, runOperation } from '../../e2e/helpers';
-import { useSandbox } from '../../e2e/support';
+import { expectNoTokens, runOperation, useSandbox } from '../../support/e2e';
 import { failureOf } from '../../support/app';
 
 const e2e = useSandbox({ rateLimit: false });
