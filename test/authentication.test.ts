@@ -41,7 +41,7 @@ describe('authentication', () => {
       redirect_uri: 'https://zapier.com/dashboard/auth/oauth/return/App1/',
       state: 's1',
       scope:
-        'contacts.readonly contacts.write locations.readonly locations/tags.readonly locations/customFields.readonly users.readonly campaigns.readonly workflows.readonly businesses.readonly',
+        'contacts.readonly contacts.write locations.readonly locations/tags.readonly locations/customFields.readonly users.readonly campaigns.readonly workflows.readonly businesses.readonly calendars/events.readonly',
     });
     expect(authentication.oauth2Config.scope).toBe(url.searchParams.get('scope'));
     expect(authentication.oauth2Config.autoRefresh).toBe(true);

@@ -26,6 +26,12 @@ const DROPDOWN_OF_ID: Array<[RegExp, string]> = [
   [/^(assignedTo|userId|followers)$/, 'user_choices'],
   [/^tags?$/, 'tag_choices'],
 ];
+/**
+ * Id inputs that have no dropdown, and why. The instant appointment triggers' calendar filter: the
+ * app reads no calendar list (HighLevel's calendars API needs calendars.readonly, which the app
+ * does not ask for), so it takes a calendar ID mapped from an earlier step or pasted.
+ */
+const WITHOUT_DROPDOWN = new Set(['calendarId']);
 /** An input that takes an id (or a tag name): a known kind, or any key ending in Id or Ids. */
 const isIdInput = (key: string): boolean =>
   /Ids?$/.test(key) || DROPDOWN_OF_ID.some(([kind]) => kind.test(key));
@@ -50,6 +56,15 @@ describe('the app definition', () => {
         'new_note',
         'new_task',
         'updated_contact',
+        'new_contact_instant',
+        'updated_contact_instant',
+        'contact_deleted_instant',
+        'contact_tag_added_instant',
+        'new_task_instant',
+        'completed_task_instant',
+        'new_note_instant',
+        'new_appointment_instant',
+        'updated_appointment_instant',
       ].sort(),
     );
     expect(Object.keys(App.creates ?? {}).sort()).toEqual(
@@ -95,7 +110,7 @@ describe('the app definition', () => {
     });
   });
 
-  it('shows the eight visible triggers under the labels the issue names', () => {
+  it('shows the seventeen visible triggers under the labels the issues name', () => {
     const visibleLabels = Object.fromEntries(
       Object.entries(App.triggers ?? {})
         .filter(([, trigger]) => !trigger.display.hidden)
@@ -110,12 +125,68 @@ describe('the app definition', () => {
       completed_task: 'Task Completed',
       new_note: 'New Note',
       new_appointment: 'New Appointment',
+      new_contact_instant: 'New Contact (Instant)',
+      updated_contact_instant: 'Updated Contact (Instant)',
+      contact_deleted_instant: 'Contact Deleted (Instant)',
+      contact_tag_added_instant: 'Tag Added to Contact (Instant)',
+      new_task_instant: 'New Task (Instant)',
+      completed_task_instant: 'Task Completed (Instant)',
+      new_note_instant: 'New Note (Instant)',
+      new_appointment_instant: 'New Appointment (Instant)',
+      updated_appointment_instant: 'Appointment Updated (Instant)',
     });
+  });
+
+  it('makes every instant trigger a REST hook with the same output keys as its polling twin', () => {
+    const triggers = (App.triggers ?? {}) as unknown as Record<
+      string,
+      { operation: Record<string, unknown> }
+    >;
+    const twins = {
+      new_contact_instant: 'new_contact',
+      updated_contact_instant: 'updated_contact',
+      contact_tag_added_instant: 'contact_tag_added',
+      new_task_instant: 'new_task',
+      completed_task_instant: 'completed_task',
+      new_note_instant: 'new_note',
+      new_appointment_instant: 'new_appointment',
+    };
+    const instantKeys = Object.keys(triggers).filter((key) => key.endsWith('_instant'));
+    expect(instantKeys).toHaveLength(9);
+    for (const key of instantKeys) {
+      expect(triggers[key]!.operation).toMatchObject({
+        type: 'hook',
+        performSubscribe: expect.any(Function),
+        performUnsubscribe: expect.any(Function),
+        perform: expect.any(Function),
+        performList: expect.any(Function),
+      });
+    }
+    for (const [instant, twin] of Object.entries(twins)) {
+      const keysOf = (key: string) => Object.keys(triggers[key]!.operation.sample as object).sort();
+      expect([instant, keysOf(instant)]).toEqual([instant, keysOf(twin)]);
+      expect(triggers[instant]!.operation.outputFields).toEqual(
+        triggers[twin]!.operation.outputFields,
+      );
+    }
+  });
+
+  it("points every polling twin's description at its instant trigger", () => {
+    const triggers = (App.triggers ?? {}) as unknown as Record<
+      string,
+      { display: { label: string; description: string } }
+    >;
+    for (const key of Object.keys(triggers).filter((k) => k.endsWith('_instant'))) {
+      const twin = triggers[key.replace(/_instant$/, '')];
+      if (twin) expect(twin.display.description).toContain(triggers[key]!.display.label);
+    }
   });
 
   it('offers a dropdown for every id input in the app, so that nobody types an id by hand', () => {
     const inputs = staticInputsOfEveryOperation();
-    const idInputs = inputs.filter(({ field }) => isIdInput(field.key));
+    const idInputs = inputs.filter(
+      ({ field }) => isIdInput(field.key) && !WITHOUT_DROPDOWN.has(field.key),
+    );
     const problems = idInputs.flatMap(({ where, field }) => {
       const dropdown = DROPDOWN_OF_ID.find(([key]) => key.test(field.key))?.[1];
       if (!dropdown) return [`${where}.${field.key}: an id input of no known kind (add it here)`];
@@ -209,6 +280,19 @@ describe('the definition lint itself', () => {
       },
       searchOrCreates: { x: { key: 'x', search: 'x', create: 'y' } },
     });
+    const hookProblems = lintDefinition({
+      triggers: {
+        pasted_hook: {
+          key: 'pasted_hook',
+          display: { label: 'Pasted Hook', description: 'Triggers when a URL is called.' },
+          operation: { type: 'hook', sample: { id: '1' } },
+        },
+      },
+    });
+    expect(hookProblems).toEqual([
+      'triggers.pasted_hook: a hook trigger needs performList (real items for the editor)',
+      'triggers.pasted_hook: a static webhook (a hook without performSubscribe and performUnsubscribe)',
+    ]);
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/label "bad trigger" is not in Title Case/),

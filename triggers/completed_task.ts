@@ -25,7 +25,8 @@ export default defineTrigger({
   noun: 'Task',
   display: {
     label: 'Task Completed',
-    description: "Triggers when one of a contact's tasks is first marked completed.",
+    description:
+      "Triggers when one of a contact's tasks is first marked completed. Task Completed (Instant) watches every contact and fires within seconds.",
   },
   operation: {
     type: 'polling',

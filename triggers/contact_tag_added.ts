@@ -46,7 +46,8 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'Tag Added to Contact',
-    description: 'Triggers when a tag is first added to a contact.',
+    description:
+      'Triggers when a tag is first added to a contact. Checked every few minutes; Tag Added to Contact (Instant) fires within seconds, every time a tag is added.',
   },
   operation: {
     type: 'polling',

@@ -34,7 +34,8 @@ export default defineTrigger({
   noun: 'Appointment',
   display: {
     label: 'New Appointment',
-    description: 'Triggers when an appointment is booked for a contact.',
+    description:
+      'Triggers when an appointment is booked for a contact. New Appointment (Instant) watches every contact and fires within seconds.',
   },
   operation: {
     type: 'polling',

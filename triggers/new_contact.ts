@@ -19,7 +19,8 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'New Contact',
-    description: 'Triggers when a new contact is added to the sub-account.',
+    description:
+      'Triggers when a new contact is added to the sub-account. Checked every few minutes; New Contact (Instant) fires within seconds.',
   },
   operation: {
     type: 'polling',

@@ -21,7 +21,8 @@ export default defineTrigger({
   noun: 'Note',
   display: {
     label: 'New Note',
-    description: 'Triggers when a note is added to a contact.',
+    description:
+      'Triggers when a note is added to a contact. New Note (Instant) watches every contact and fires within seconds.',
   },
   operation: {
     type: 'polling',

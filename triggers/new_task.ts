@@ -21,7 +21,8 @@ export default defineTrigger({
   noun: 'Task',
   display: {
     label: 'New Task',
-    description: 'Triggers when a task is added to a contact.',
+    description:
+      'Triggers when a task is added to a contact. New Task (Instant) watches every contact and fires within seconds.',
   },
   operation: {
     type: 'polling',

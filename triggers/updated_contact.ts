@@ -29,7 +29,8 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'Updated Contact',
-    description: 'Triggers when a contact in the sub-account is created or changed.',
+    description:
+      'Triggers when a contact in the sub-account is created or changed. Checked every few minutes; Updated Contact (Instant) fires within seconds.',
   },
   operation: {
     type: 'polling',

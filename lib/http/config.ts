@@ -18,8 +18,9 @@ export const marketplaceUrl = (): string =>
 export const tokenUrl = (): string => `${apiBaseUrl()}/oauth/token`;
 
 /**
- * Exactly the scopes the app uses: contacts for every operation, and read access to what the
- * dropdowns, custom fields and the connection label need.
+ * Exactly the scopes the app uses: contacts for every operation, read access to what the
+ * dropdowns, custom fields and the connection label need, and calendar events for the instant
+ * appointment triggers (lib/instant/events.ts).
  */
 export const SCOPES = [
   'contacts.readonly',
@@ -31,6 +32,7 @@ export const SCOPES = [
   'campaigns.readonly',
   'workflows.readonly',
   'businesses.readonly',
+  'calendars/events.readonly',
 ] as const;
 
 /**

@@ -30,8 +30,13 @@ const hasHeader = (headers: Record<string, unknown>, name: string): boolean =>
 /**
  * What lib/client.ts tells the middleware about a call: the records and scope it concerns, and
  * whether "no such record" is an answer rather than a failure (searches return nothing instead).
+ * `notHighLevel`: the call goes to another service of the app (the webhook relay), whose caller
+ * words its failures itself; it still gets the bearer and the scope check.
  */
-export type HighLevelMiddlewareData = CallContext & { allowNotFound?: boolean };
+export type HighLevelMiddlewareData = CallContext & {
+  allowNotFound?: boolean;
+  notHighLevel?: boolean;
+};
 
 const middlewareDataOf = (request: unknown): HighLevelMiddlewareData =>
   (request as { middlewareData?: HighLevelMiddlewareData } | undefined)?.middlewareData ?? {};
@@ -76,6 +81,7 @@ export const grantedScopesOf = (stored: unknown): Set<string> | undefined => {
 export const throwForHighLevelErrors: AfterResponseMiddleware = (response) => {
   if (response.status < 400) return response;
   if (isTokenRequest(response.request?.url)) return response; // authentication.ts words these itself
+  if (middlewareDataOf(response.request).notHighLevel) return response;
   if (middlewareDataOf(response.request).allowNotFound && isRecordNotFound(response)) {
     return response;
   }

@@ -1,6 +1,7 @@
 // What Zapier's publishing checks reject but `zapier-platform validate --without-style` cannot see
-// offline (D007 https, D008 links, D010/D012 samples, D011 help text, D013–D015 references,
-// D018 Title Case, D021 trigger descriptions, D024 sample vs outputFields). Returns the problems.
+// offline (D006 hooks without performList, D007 https, D008 links, D010/D012 samples, D011 help
+// text, D013–D015 references, D016/D017 static webhooks, D018 Title Case, D021 trigger
+// descriptions, D024 sample vs outputFields). Returns the problems.
 
 type Field = {
   key?: string;
@@ -17,6 +18,10 @@ type Operation = {
   noun?: string;
   display?: { label?: string; description?: string; hidden?: boolean };
   operation?: {
+    type?: string;
+    performList?: unknown;
+    performSubscribe?: unknown;
+    performUnsubscribe?: unknown;
     sample?: Record<string, unknown>;
     inputFields?: unknown[];
     outputFields?: unknown[];
@@ -149,6 +154,14 @@ export const lintDefinition = (app: AppLike): string[] => {
               `${where}: sample value of ${field.key} contradicts its type ${field.list ? 'list of ' : ''}${field.type}`,
             );
         }
+      }
+      if (section === 'triggers' && op.operation?.type === 'hook') {
+        if (!op.operation.performList)
+          problems.push(`${where}: a hook trigger needs performList (real items for the editor)`);
+        if (!op.operation.performSubscribe || !op.operation.performUnsubscribe)
+          problems.push(
+            `${where}: a static webhook (a hook without performSubscribe and performUnsubscribe)`,
+          );
       }
       if (
         section === 'searches' &&

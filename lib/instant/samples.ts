@@ -1,0 +1,58 @@
+// Real recent items for the Zap editor (performList) where the polling twin's read needs a
+// contact: HighLevel has no location-wide read of notes, nor one of tasks or appointments within
+// the app's scopes. So the twin's own read runs over the most recently changed contacts.
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import * as zod from 'zod';
+import { contactSchema } from '../contacts/shape';
+import { callHighLevel, locationIdOf } from '../http/client';
+
+/** Contacts whose records are read, at most: one search plus this many reads. */
+export const SAMPLE_CONTACTS = 5;
+/** Enough items for the editor to offer a choice; reading stops once this many are found. */
+export const SAMPLE_ITEMS = 10;
+
+const searchResponseSchema = zod.looseObject({
+  contacts: zod.array(contactSchema).default([]),
+});
+
+/** The ids of the sub-account's most recently changed contacts, newest first. */
+export const recentlyChangedContactIds = async (
+  z: ZObject,
+  bundle: Bundle,
+  count: number,
+): Promise<string[]> => {
+  const { contacts } = await callHighLevel(
+    z,
+    {
+      method: 'POST',
+      path: '/contacts/search',
+      body: {
+        locationId: locationIdOf(bundle),
+        pageLimit: count,
+        sort: [{ field: 'dateUpdated', direction: 'desc' }],
+      },
+    },
+    searchResponseSchema,
+  );
+  return contacts.map((contact) => contact.id);
+};
+
+/**
+ * Up to SAMPLE_ITEMS records that `keep` accepts, read with `readOf` from the most recently
+ * changed contacts (one request each, SAMPLE_CONTACTS at most), each with its contact's id.
+ */
+export const recordsOfRecentContacts = async <T>(
+  z: ZObject,
+  bundle: Bundle,
+  readOf: (contactId: string) => Promise<T[]>,
+  keep: (record: T) => boolean = () => true,
+): Promise<Array<{ contactId: string; record: T }>> => {
+  const found: Array<{ contactId: string; record: T }> = [];
+  for (const contactId of await recentlyChangedContactIds(z, bundle, SAMPLE_CONTACTS)) {
+    for (const record of await readOf(contactId)) {
+      if (keep(record)) found.push({ contactId, record });
+    }
+    if (found.length >= SAMPLE_ITEMS) break;
+  }
+  return found.slice(0, SAMPLE_ITEMS);
+};

@@ -1,0 +1,53 @@
+// Tag Added to Contact (Instant): the relay's ContactTagAdded (HighLevel's ContactTagUpdate with
+// the tags it added). Same output as Tag Added to Contact, one item per tag added; unlike the
+// polling trigger it fires every time a tag is added, also when it is added again later.
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import contactTagAdded, { perform as recentlyTaggedContacts } from './contact_tag_added';
+import { contactOfDelivery, tagAddedItems, tagsAddedIn } from '../lib/instant/contacts';
+import { performDelivery } from '../lib/instant/deliveries';
+import { filterFields } from '../lib/instant/events';
+import { subscribeTo, unsubscribe } from '../lib/instant/relay';
+import { SAMPLE_ITEMS } from '../lib/instant/samples';
+import { optionalText } from '../lib/inputs/normalise';
+import { recentContactOutputs } from '../lib/polling/contacts';
+
+export const performSubscribe = subscribeTo('ContactTagAdded', ['tag']);
+export const performUnsubscribe = unsubscribe;
+export const perform = performDelivery('ContactTagAdded', async (z, bundle, delivery) => {
+  const tags = tagsAddedIn(delivery, optionalText(bundle.inputData?.tag));
+  if (tags.length === 0) return [];
+  const contact = await contactOfDelivery(z, bundle, delivery, { current: true });
+  return tagAddedItems(contact, tags);
+});
+
+/**
+ * With a tag, Tag Added to Contact's read; without one, the most recently changed contacts that
+ * have tags, each with its latest tag.
+ */
+export const performList = async (z: ZObject, bundle: Bundle) => {
+  if (optionalText(bundle.inputData?.tag)) return recentlyTaggedContacts(z, bundle);
+  const contacts = await recentContactOutputs(z, bundle, { sortField: 'dateUpdated' });
+  return contacts
+    .filter((contact) => contact.tags.length > 0)
+    .slice(0, SAMPLE_ITEMS)
+    .flatMap((contact) => tagAddedItems(contact, contact.tags.slice(-1)));
+};
+
+export default defineTrigger({
+  key: 'contact_tag_added_instant' as const,
+  noun: 'Contact',
+  display: {
+    label: 'Tag Added to Contact (Instant)',
+    description: 'Triggers when a tag is added to a contact, within seconds.',
+  },
+  operation: {
+    type: 'hook',
+    performSubscribe,
+    performUnsubscribe,
+    perform,
+    performList,
+    inputFields: [filterFields.tagAdded],
+    sample: contactTagAdded.operation.sample,
+    outputFields: contactTagAdded.operation.outputFields,
+  },
+});

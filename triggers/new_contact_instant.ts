@@ -1,0 +1,34 @@
+// New Contact (Instant): HighLevel's ContactCreate, delivered by the webhook relay. Same output as
+// New Contact (the contact read back in one request fills what the event leaves out).
+import { defineTrigger } from 'zapier-platform-core';
+import newContact, { perform as recentNewContacts } from './new_contact';
+import { contactOfDelivery } from '../lib/instant/contacts';
+import { performDelivery } from '../lib/instant/deliveries';
+import { filterFields } from '../lib/instant/events';
+import { subscribeTo, unsubscribe } from '../lib/instant/relay';
+
+export const performSubscribe = subscribeTo('ContactCreate', ['tag', 'assignedTo']);
+export const performUnsubscribe = unsubscribe;
+export const perform = performDelivery('ContactCreate', async (z, bundle, delivery) => [
+  await contactOfDelivery(z, bundle, delivery, { current: true }),
+]);
+export const performList = recentNewContacts;
+
+export default defineTrigger({
+  key: 'new_contact_instant' as const,
+  noun: 'Contact',
+  display: {
+    label: 'New Contact (Instant)',
+    description: 'Triggers when a new contact is added to the sub-account, within seconds.',
+  },
+  operation: {
+    type: 'hook',
+    performSubscribe,
+    performUnsubscribe,
+    perform,
+    performList,
+    inputFields: [filterFields.contactTag, filterFields.contactAssignedTo],
+    sample: newContact.operation.sample,
+    outputFields: newContact.operation.outputFields,
+  },
+});

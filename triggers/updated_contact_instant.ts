@@ -1,0 +1,36 @@
+// Updated Contact (Instant): HighLevel's ContactUpdate, delivered by the webhook relay. Same output
+// as Updated Contact: the id names the change (contact + update time), the contact's id is
+// `contactId`, and the contact read back in one request fills what the event leaves out.
+import { defineTrigger } from 'zapier-platform-core';
+import updatedContact, { perform as recentlyUpdatedContacts } from './updated_contact';
+import { contactOfDelivery } from '../lib/instant/contacts';
+import { performDelivery } from '../lib/instant/deliveries';
+import { filterFields } from '../lib/instant/events';
+import { subscribeTo, unsubscribe } from '../lib/instant/relay';
+
+export const performSubscribe = subscribeTo('ContactUpdate', ['tag', 'assignedTo']);
+export const performUnsubscribe = unsubscribe;
+export const perform = performDelivery('ContactUpdate', async (z, bundle, delivery) => {
+  const contact = await contactOfDelivery(z, bundle, delivery, { current: true });
+  return [{ ...contact, id: `${contact.id}:${contact.dateUpdated}`, contactId: contact.id }];
+});
+export const performList = recentlyUpdatedContacts;
+
+export default defineTrigger({
+  key: 'updated_contact_instant' as const,
+  noun: 'Contact',
+  display: {
+    label: 'Updated Contact (Instant)',
+    description: 'Triggers when a contact in the sub-account is changed, within seconds.',
+  },
+  operation: {
+    type: 'hook',
+    performSubscribe,
+    performUnsubscribe,
+    perform,
+    performList,
+    inputFields: [filterFields.contactTag, filterFields.contactAssignedTo],
+    sample: updatedContact.operation.sample,
+    outputFields: updatedContact.operation.outputFields,
+  },
+});
