@@ -34,6 +34,8 @@ export type TourStep = {
   title: string;
   input?: (ctx: TourContext) => Record<string, unknown>;
   meta?: Partial<Bundle['meta']>;
+  /** What runs: the operation's perform, or a hook's performList (the editor's samples). */
+  method?: 'perform' | 'performList';
   /** Returns what is wrong with the result, or nothing; may remember ids for later steps. */
   check: Check;
 };
@@ -126,6 +128,40 @@ const TOUR_EMAIL = 'ada.lovelace@example.com';
 /** A tag no seeded contact has, so the bulk step is seen to add it to both contacts. */
 const BULK_TAG = 'spring newsletter';
 const soon = () => new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString();
+
+const hasTask: Check = (result, ctx) =>
+  list(result).some((task) => task.id === ctx.ids.task) ? undefined : 'the tour task is not listed';
+const hasNote: Check = (result, ctx) =>
+  list(result).some((note) => note.id === ctx.ids.note) ? undefined : 'the tour note is not listed';
+const hasAppointment: Check = (result, ctx) =>
+  list(result).some((item) => item.id === ctx.ids.appointment)
+    ? undefined
+    : 'the seeded appointment is not listed';
+
+/** Every item has exactly the keys of the polling twin's sample (so a Zap can switch), then `check`. */
+const sameKeysAs =
+  (twin: string, check: Check): Check =>
+  (result, ctx) => {
+    const triggers = App.triggers as unknown as Record<string, { operation: { sample: object } }>;
+    const keys = Object.keys(triggers[twin]!.operation.sample).sort().join(',');
+    const odd = list(result).find((item) => Object.keys(item).sort().join(',') !== keys);
+    return odd ? `an item's keys differ from ${twin}'s` : check(result, ctx);
+  };
+
+/** An instant trigger's samples for the editor (its performList), checked by `check`. */
+const instantSamples = (
+  key: string,
+  what: string,
+  check: Check,
+  input?: TourStep['input'],
+): TourStep => ({
+  section: 'triggers',
+  key,
+  title: `instant, editor samples: ${what}`,
+  method: 'performList',
+  ...(input ? { input } : {}),
+  check,
+});
 
 export const tourSteps: TourStep[] = [
   // Dropdowns first: they find the ids the rest of the tour uses, as a Zap editor would.
@@ -519,6 +555,46 @@ export const tourSteps: TourStep[] = [
     title: 'updated contacts',
     check: includesContact,
   },
+  // The instant triggers' samples in the editor: their performList, over real recent records.
+  // Tagging a seeded contact that has appointments makes it one of the most recently changed
+  // contacts, whose appointments the samples read.
+  {
+    section: 'creates',
+    key: 'add_contact_tags',
+    title: 'tag a seeded contact that has appointments',
+    input: (ctx) => ({ contactId: ctx.appointmentContactId, tags: ['zapier-tour'] }),
+    check: expectValue('id', (ctx) => ctx.appointmentContactId),
+  },
+  instantSamples('new_contact_instant', 'new contacts', sameKeysAs('new_contact', includesContact)),
+  instantSamples(
+    'updated_contact_instant',
+    'updated contacts',
+    sameKeysAs('updated_contact', includesContact),
+  ),
+  instantSamples('contact_deleted_instant', 'contacts as deleted', includesContact),
+  instantSamples(
+    'contact_tag_added_instant',
+    'tag vip added',
+    sameKeysAs('contact_tag_added', includesContact),
+    () => ({ tag: 'vip' }),
+  ),
+  instantSamples('new_task_instant', 'tasks of every contact', sameKeysAs('new_task', hasTask)),
+  instantSamples(
+    'completed_task_instant',
+    'completed tasks of every contact',
+    sameKeysAs('completed_task', hasTask),
+  ),
+  instantSamples('new_note_instant', 'notes of every contact', sameKeysAs('new_note', hasNote)),
+  instantSamples(
+    'new_appointment_instant',
+    'appointments of every contact',
+    sameKeysAs('new_appointment', hasAppointment),
+  ),
+  instantSamples('updated_appointment_instant', 'appointment changes', (result, ctx) =>
+    list(result).some((item) => item.appointmentId === ctx.ids.appointment)
+      ? undefined
+      : 'the seeded appointment is not listed',
+  ),
   {
     section: 'creates',
     key: 'delete_task',
@@ -551,7 +627,12 @@ export const tourSteps: TourStep[] = [
   },
 ];
 
-type Performable = { operation: { perform: (...args: never[]) => unknown } };
+type Performable = {
+  operation: {
+    perform: (...args: never[]) => unknown;
+    performList?: (...args: never[]) => unknown;
+  };
+};
 
 /** Runs one step through Zapier's app tester, exactly as the platform would run the operation. */
 export const runStep = async (
@@ -561,7 +642,7 @@ export const runStep = async (
 ): Promise<Output> => {
   const operation = (App[step.section] as Record<string, Performable> | undefined)?.[step.key];
   if (!operation) throw new Error(`${step.section}.${step.key} is not registered`);
-  const perform = operation.operation.perform as unknown as (
+  const perform = operation.operation[step.method ?? 'perform'] as unknown as (
     z: unknown,
     bundle: Bundle,
   ) => Promise<Output>;
