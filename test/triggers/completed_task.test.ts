@@ -53,8 +53,8 @@ describe('completed_task', () => {
     const { inputFields } = completedTask.operation as {
       inputFields: Array<{ helpText?: string }>;
     };
-    expect(completedTask.display.description).toBe(
-      "Triggers when one of a contact's tasks is first marked completed.",
+    expect(completedTask.display.description).toMatch(
+      /^Triggers when one of a contact's tasks is first marked completed\. Task Completed \(Instant\)/,
     );
     expect(inputFields[0]!.helpText).toMatch(
       /a task re-opened and completed again does not fire again\./,

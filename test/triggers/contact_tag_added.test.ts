@@ -65,8 +65,8 @@ describe('contact_tag_added', () => {
     const { inputFields } = contactTagAdded.operation as {
       inputFields: Array<{ helpText?: string }>;
     };
-    expect(contactTagAdded.display.description).toBe(
-      'Triggers when a tag is first added to a contact.',
+    expect(contactTagAdded.display.description).toMatch(
+      /^Triggers when a tag is first added to a contact\. .*Tag Added to Contact \(Instant\)/,
     );
     expect(inputFields[0]!.helpText).toMatch(
       /A contact whose tag is removed and added again later does not fire again\./,
