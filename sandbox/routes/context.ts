@@ -6,9 +6,12 @@ import { forbiddenLocation, notFound } from '../http/errors';
 import { ApiResult } from '../http/io';
 import { ContactRecord, LocationRecord } from '../model/types';
 import type { Store } from '../store';
+import type { Webhooks } from '../webhooks/webhooks';
 
 export interface HandlerContext {
   store: Store;
+  /** Every write emits its HighLevel webhook here (sent only when a URL is set). */
+  webhooks: Pick<Webhooks, 'emit'>;
   grant: AccessTokenRecord;
   params: Record<string, string>;
   query: Record<string, string | string[]>;
