@@ -128,10 +128,15 @@ describe('create, read, update, delete', () => {
     expect(taken.body.meta.contactId).toBe(SEED.contacts.estherHoward);
   });
 
-  it('deletes with {succeded: true}; the contact is then 404', async () => {
+  it('deletes with {succeded: true}; the contact is then not found (400, as HighLevel answers)', async () => {
     const [contact] = sandbox.store.bulkCreateContacts(acme, 1);
     expect((await call('DELETE', `/contacts/${contact!.id}`)).body).toEqual({ succeded: true });
-    expect((await call('GET', `/contacts/${contact!.id}`)).status).toBe(404);
+    const gone = await call('GET', `/contacts/${contact!.id}`);
+    expect(gone.status).toBe(400);
+    expect(gone.body).toEqual({
+      statusCode: 400,
+      message: `Contact with id ${contact!.id} not found`,
+    });
   });
 });
 
