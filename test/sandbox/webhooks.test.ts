@@ -398,6 +398,52 @@ describe('appointment and app events', () => {
   });
 });
 
+describe('programmatic API', () => {
+  it('sandbox.createAppointment, updateAppointment, deleteAppointment and uninstall emit their events', async () => {
+    const contactId = await newContact();
+    const sent = await webhooksOf(async () => {
+      const appointment = sandbox.createAppointment({
+        contactId,
+        startTime: '2026-12-29 09:00:00',
+        endTime: '2026-12-29 09:30:00',
+      });
+      sandbox.updateAppointment(appointment.id, { title: 'Moved' });
+      sandbox.deleteAppointment(appointment.id);
+      sandbox.uninstall(acme);
+    });
+    expect(types(sent)).toEqual([
+      'AppointmentCreate',
+      'AppointmentUpdate',
+      'AppointmentDelete',
+      'UNINSTALL',
+    ]);
+    expect(sent[1]!.body.appointment.title).toBe('Moved');
+    expect(() => sandbox.uninstall('nowhere')).toThrow(/Unknown locationId "nowhere"/);
+    expect(() => sandbox.createAppointment({ contactId: 'nobody' })).toThrow(
+      /contactId must name an existing contact/,
+    );
+    expect(() => sandbox.webhooks.setUrl('not a url')).toThrow(/url must be an absolute URL/);
+  });
+
+  it('logs every send with its type, webhookId, status and outcome', async () => {
+    sandbox.webhooks.clearLog();
+    const [received] = await webhooksOf(() => newContact());
+    expect(sandbox.webhooks.log).toEqual([
+      expect.objectContaining({
+        type: 'ContactCreate',
+        webhookId: received!.body.webhookId,
+        locationId: acme,
+        url: receiver.url,
+        attempt: 0,
+        status: 200,
+        outcome: 'delivered',
+        faults: [],
+        body: received!.raw,
+      }),
+    ]);
+  });
+});
+
 describe('signatures and keys', () => {
   it('serves the public keys as PEM at /__sandbox/webhooks/public-keys, the same as on the object', async () => {
     const keys = (await client(sandbox)('GET', '/__sandbox/webhooks/public-keys')).body;
