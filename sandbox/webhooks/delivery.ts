@@ -74,7 +74,7 @@ export class WebhookDelivery {
   constructor(
     private settings: DeliverySettings,
     private readonly faults: WebhookFaults,
-    private readonly sign: (raw: string) => Record<string, string>,
+    private readonly sign: (raw: string) => Promise<Record<string, string>>,
   ) {}
 
   configure(settings: Partial<DeliverySettings>): void {
@@ -132,7 +132,7 @@ export class WebhookDelivery {
   private async dispatch(item: QueueItem): Promise<void> {
     const outgoing = item.outgoing.headers
       ? item.outgoing
-      : { ...item.outgoing, headers: this.sign(item.outgoing.raw) };
+      : { ...item.outgoing, headers: await this.sign(item.outgoing.raw) };
     const isNewEvent = item.faults === undefined;
     const faults = item.faults ?? this.faults.takeForNextEvent();
     const kinds = faults.map((fault) => fault.kind);

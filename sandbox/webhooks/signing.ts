@@ -20,9 +20,24 @@ interface KeyPairs {
   rsa: crypto.KeyPairKeyObjectResult;
 }
 
-/** One pair of each per sandbox, made on first use so a sandbox that never sends pays nothing. */
+/**
+ * One pair of each per sandbox, made once a webhook URL is set (or the public keys are asked for),
+ * so a sandbox that never sends pays nothing.
+ */
 export class WebhookKeys {
   private pairs: KeyPairs | undefined;
+  private making: Promise<void> | undefined;
+
+  /**
+   * Starts making the keys on the thread pool (an RSA key takes a moment), so the first event
+   * waits for them without blocking the API's event loop.
+   */
+  prepare(): Promise<void> {
+    this.making ??= Promise.all([generate('ed25519'), generate('rsa')]).then(([ed25519, rsa]) => {
+      this.pairs ??= { ed25519, rsa };
+    });
+    return this.making;
+  }
 
   get publicKeys(): WebhookPublicKeys {
     const { ed25519, rsa } = this.keys();
@@ -40,6 +55,12 @@ export class WebhookKeys {
     };
   }
 
+  /** Like sign(), once the keys exist. */
+  async signWhenReady(raw: string): Promise<SignatureHeaders> {
+    if (!this.pairs) await this.prepare();
+    return this.sign(raw);
+  }
+
   private keys(): KeyPairs {
     this.pairs ??= {
       ed25519: crypto.generateKeyPairSync('ed25519'),
@@ -47,4 +68,16 @@ export class WebhookKeys {
     };
     return this.pairs;
   }
+}
+
+function generate(type: 'ed25519' | 'rsa'): Promise<crypto.KeyPairKeyObjectResult> {
+  return new Promise((resolve, reject) => {
+    const done = (
+      error: Error | null,
+      publicKey: crypto.KeyObject,
+      privateKey: crypto.KeyObject,
+    ) => (error ? reject(error) : resolve({ publicKey, privateKey }));
+    if (type === 'rsa') crypto.generateKeyPair('rsa', { modulusLength: 2048 }, done);
+    else crypto.generateKeyPair('ed25519', {}, done);
+  });
 }

@@ -42,8 +42,12 @@ export class Webhooks {
     this.delivery = new WebhookDelivery(
       { ...DEFAULT_DELIVERY, ...delivery },
       this.faults,
-      (raw) => ({ 'content-type': 'application/json', ...this.keys.sign(raw) }),
+      async (raw) => ({
+        'content-type': 'application/json',
+        ...(await this.keys.signWhenReady(raw)),
+      }),
     );
+    if (this.target) void this.keys.prepare();
   }
 
   /** PEM (SPKI) public keys: `ed25519` checks `x-ghl-signature`, `rsa` checks `x-wh-signature`. */
@@ -60,6 +64,7 @@ export class Webhooks {
   setUrl(url: string | undefined | null): void {
     if (url && !URL.canParse(url)) throw new Error(`url must be an absolute URL; got "${url}"`);
     this.target = url || undefined;
+    if (this.target) void this.keys.prepare();
   }
 
   get settings(): WebhookSettings {
