@@ -18,6 +18,8 @@ export interface CliOptions {
   envPath: string;
   writeEnv: boolean;
   seed: boolean;
+  /** Where to send HighLevel's app webhooks; undefined: nowhere. */
+  webhookUrl?: string;
   help: boolean;
 }
 
@@ -29,7 +31,8 @@ export const USAGE = `Usage: npm run sandbox -- [--data <file>] [--port <n>] [--
   --port <n>     port to listen on (env SANDBOX_PORT, default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>  address to bind (default 127.0.0.1)
   --no-env       do not write .env
-  --no-seed      start empty instead of with the demo data (only when the data file is new)`;
+  --no-seed      start empty instead of with the demo data (only when the data file is new)
+  --webhook-url <url>  send HighLevel's app webhooks there (env SANDBOX_WEBHOOK_URL; default: none)`;
 
 /** Pure: reads flags (`--data x` or `--data=x`) and falls back to the environment. */
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliOptions {
@@ -40,6 +43,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliOp
     envPath: '.env',
     writeEnv: true,
     seed: true,
+    webhookUrl: env.SANDBOX_WEBHOOK_URL || undefined,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -54,11 +58,15 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv = {}): CliOp
     else if (flag === '--host') options.host = value();
     else if (flag === '--no-env') options.writeEnv = false;
     else if (flag === '--no-seed') options.seed = false;
+    else if (flag === '--webhook-url') options.webhookUrl = value();
     else if (flag === '--help' || flag === '-h') options.help = true;
     else throw new Error(`Unknown option ${flag}\n${USAGE}`);
   }
   if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) {
     throw new Error(`Invalid port ${options.port}`);
+  }
+  if (options.webhookUrl !== undefined && !URL.canParse(options.webhookUrl)) {
+    throw new Error(`Invalid webhook URL ${options.webhookUrl}: give an absolute http(s) URL`);
   }
   return options;
 }
@@ -97,6 +105,7 @@ export async function runCli(
     host: options.host,
     dataPath: path.resolve(options.dataPath),
     seed: options.seed,
+    webhookUrl: options.webhookUrl,
   });
   const tokens = sandbox.issueTokens();
   if (options.writeEnv) {
@@ -118,6 +127,8 @@ export function howTo(options: CliOptions, sandbox: Sandbox, tokens: SandboxToke
     `  try:       curl -H "Authorization: Bearer ${tokens.access_token.slice(0, 16)}…" -H "Version: 2021-07-28" ${sandbox.url}/locations/${tokens.locationId}`,
     `  consent:   ${authorize}`,
     `  admin:     GET ${sandbox.url}/__sandbox/requests · POST/DELETE /__sandbox/faults · POST /__sandbox/tokens · GET /__sandbox/seed`,
+    `  webhooks:  ${sandbox.webhooks.url ? `sent to ${sandbox.webhooks.url}` : 'not sent (no URL: --webhook-url, SANDBOX_WEBHOOK_URL, or PUT /__sandbox/webhooks/url)'}`,
+    `             signed with the keys at GET ${sandbox.url}/__sandbox/webhooks/public-keys (ed25519: x-ghl-signature, rsa: x-wh-signature) · log: GET /__sandbox/webhooks/log`,
     'Press Ctrl+C to stop.',
   ].join('\n');
 }

@@ -4,8 +4,9 @@ import { AddressInfo } from 'net';
 import { issueTokenResponse, locationGrant, OAuthConfig } from './auth/grants';
 import { Fault, FaultRegistry } from './faults';
 import { ApiError, badRequest } from './http/errors';
-import { errorResult, parseBody, parseQuery, readBody, send } from './http/io';
-import { answer, Runtime } from './http/pipeline';
+import { ApiResult, errorResult, parseBody, parseQuery, readBody, send } from './http/io';
+import { answer, emitInstall, Runtime } from './http/pipeline';
+import { createAppointment, deleteAppointment, updateAppointment } from './model/appointmentWrites';
 import { DEFAULT_RATE_LIMIT, RateLimitConfig, RateLimiter } from './rateLimit';
 import { RequestLogEntry } from './requestLog';
 import { ADMIN_PREFIX, adminRoute, SandboxControls } from './routes/admin';
@@ -13,6 +14,8 @@ import { buildRouteTable } from './routes/index';
 import { mintCode } from './routes/oauthPages';
 import { SEED } from './seedData';
 import { Store } from './store';
+import { appointmentEvent, uninstallEvent } from './webhooks/payloads';
+import { WebhookOptions, Webhooks } from './webhooks/webhooks';
 import { CursorStore, ZAPIER_RPC_PATH } from './zapierRpc';
 
 export interface SandboxOptions {
@@ -30,6 +33,10 @@ export interface SandboxOptions {
   accessTokenTtlSeconds?: number;
   clientId?: string;
   clientSecret?: string;
+  /** Where the sandbox sends HighLevel's app webhooks; none (the default): nothing is sent. */
+  webhookUrl?: string;
+  /** Delivery settings (retry timing, timeout), the TaskCreate gap, appId and versionId. */
+  webhooks?: WebhookOptions;
 }
 
 export interface SandboxTokens {
@@ -75,6 +82,17 @@ export interface Sandbox {
    * as `event.rpc_base` to run paging dropdowns outside Zapier (see zapier-rpc.ts).
    */
   zapierRpcUrl: string;
+  /**
+   * HighLevel's Marketplace-app webhooks: public keys, URL, delivery log, faults, idle(). Every
+   * change made through the API (and the appointment and install routes) emits its event.
+   */
+  webhooks: Webhooks;
+  /** Appointment writes (HighLevel books them through its calendars API, which the app does not use). */
+  createAppointment: SandboxControls['createAppointment'];
+  updateAppointment: SandboxControls['updateAppointment'];
+  deleteAppointment: SandboxControls['deleteAppointment'];
+  /** Emits UNINSTALL for the location, as removing the app there would. */
+  uninstall(locationId: string): void;
 }
 
 export const DEFAULT_CLIENT_ID = 'sandbox-client-id';
@@ -88,9 +106,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 86399,
   };
+  const webhooks = new Webhooks(options.webhookUrl, oauth.clientId, options.webhooks);
   const runtime: Runtime = {
     store,
     oauth,
+    webhooks,
     limiter: new RateLimiter(
       options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
     ),
@@ -118,8 +138,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return issueTokenResponse(store, grant, oauth.accessTokenTtlSeconds) as SandboxTokens;
     },
     expireAccessToken: (token) => store.auth.expireAccess(token),
-    authorize: (locationId = defaultLocation(), redirectUri = DEFAULT_REDIRECT_URI) =>
-      mintCode(store, oauth, locationId, redirectUri),
+    authorize: (locationId = defaultLocation(), redirectUri = DEFAULT_REDIRECT_URI) => {
+      const code = mintCode(store, oauth, locationId, redirectUri);
+      emitInstall(runtime, locationId);
+      return code;
+    },
+    webhooks,
+    createAppointment: (input) => {
+      const appointment = createAppointment(store, input);
+      webhooks.emit(appointmentEvent('AppointmentCreate', appointment));
+      return appointment;
+    },
+    updateAppointment: (id, patch) => {
+      const appointment = updateAppointment(store, id, patch);
+      webhooks.emit(appointmentEvent('AppointmentUpdate', appointment));
+      return appointment;
+    },
+    deleteAppointment: (id) => {
+      const appointment = deleteAppointment(store, id);
+      webhooks.emit(appointmentEvent('AppointmentDelete', appointment));
+      return appointment;
+    },
+    uninstall: (locationId) => {
+      if (!store.locations.has(locationId)) throw new Error(`Unknown locationId "${locationId}"`);
+      webhooks.emit(uninstallEvent(locationId));
+    },
   };
 
   const zapierCursors = new CursorStore();
@@ -140,7 +183,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url,
     port,
     zapierRpcUrl: `${url}${ZAPIER_RPC_PATH}`,
-    close: () => closeServer(server, store),
+    close: () => {
+      webhooks.close();
+      return closeServer(server, store);
+    },
   };
 }
 
@@ -168,7 +214,7 @@ async function handle(
     return;
   }
   if (url.pathname.startsWith(ADMIN_PREFIX)) {
-    send(res, adminAnswer(controls, method, url.pathname, body));
+    send(res, await adminAnswer(controls, method, url.pathname, body));
     return;
   }
   const outcome = await answer(runtime, {
@@ -196,9 +242,14 @@ async function handle(
 }
 
 /** Admin mistakes (a fault without a path, an unknown location) are the caller's: 400. */
-function adminAnswer(controls: SandboxControls, method: string, path: string, body: unknown) {
+async function adminAnswer(
+  controls: SandboxControls,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<ApiResult> {
   try {
-    return adminRoute(controls, method, path, (body ?? {}) as Record<string, unknown>);
+    return await adminRoute(controls, method, path, (body ?? {}) as Record<string, unknown>);
   } catch (error) {
     if (error instanceof ApiError) return errorResult(error);
     return errorResult(badRequest(error instanceof Error ? error.message : String(error)));

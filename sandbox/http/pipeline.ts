@@ -3,7 +3,7 @@
 // spec validation (422) → handler (404 for missing path objects). Faults come after auth, so a
 // faulted request never reaches a handler and never changes data.
 import http from 'http';
-import { OAuthConfig } from '../auth/grants';
+import { installerOf, OAuthConfig } from '../auth/grants';
 import { authenticate, authorizeOperation, checkTenant } from '../auth/guard';
 import { FaultRegistry, faultResponse, sleep } from '../faults';
 import { RateLimiter } from '../rateLimit';
@@ -13,6 +13,8 @@ import { approve, APPROVE_PATHS, AUTHORIZE_PATHS, authorizePage } from '../route
 import { exchangeToken } from '../routes/oauthToken';
 import { checkVersionHeader, findOperation, validateRequest } from '../spec';
 import type { Store } from '../store';
+import { installEvent } from '../webhooks/payloads';
+import { Webhooks } from '../webhooks/webhooks';
 import { badRequest, routeNotFound, unprocessable } from './errors';
 import { ApiResult, errorResult } from './io';
 
@@ -23,6 +25,7 @@ export interface Runtime {
   faults: FaultRegistry;
   routes: Record<string, Handler>;
   log: RequestLogEntry[];
+  webhooks: Webhooks;
 }
 
 export interface IncomingApiRequest {
@@ -48,7 +51,9 @@ export async function route(runtime: Runtime, req: IncomingApiRequest): Promise<
   }
   if (APPROVE_PATHS.includes(req.path) && (req.method === 'GET' || req.method === 'POST')) {
     const params = { ...flatQuery, ...((req.body as Record<string, string>) ?? {}) };
-    return { result: approve(runtime.store, runtime.oauth, params) };
+    const result = approve(runtime.store, runtime.oauth, params);
+    if (result.status === 302) emitInstall(runtime, params.locationId!);
+    return { result };
   }
   if (req.method === 'POST' && /^\/oauth\/token\/?$/.test(req.path)) {
     const fault = await applyFault(runtime, req);
@@ -101,6 +106,7 @@ async function apiRequest(runtime: Runtime, req: IncomingApiRequest): Promise<Ou
     if (!handler) throw routeNotFound(req.method, req.path);
     const result = await handler({
       store: runtime.store,
+      webhooks: runtime.webhooks,
       grant,
       params: operation.params,
       query: req.query,
@@ -112,6 +118,18 @@ async function apiRequest(runtime: Runtime, req: IncomingApiRequest): Promise<Ou
     outcome.result = { ...result, headers: { ...rateHeaders, ...(result.headers ?? {}) } };
   }
   return outcome;
+}
+
+/** Consent to install the app in a location: HighLevel's INSTALL webhook. */
+export function emitInstall(
+  runtime: Pick<Runtime, 'store' | 'webhooks'>,
+  locationId: string,
+): void {
+  const location = runtime.store.locations.get(locationId);
+  if (!location) return;
+  runtime.webhooks.emit(
+    installEvent(locationId, location.companyId, installerOf(runtime.store, locationId)),
+  );
 }
 
 async function applyFault(

@@ -114,25 +114,33 @@ export function upsertContact(
   store: Store,
   locationId: string,
   input: ContactInput & { createNewIfDuplicateAllowed?: boolean },
-): { created: boolean; contact: ContactRecord } {
+): { created: boolean; contact: ContactRecord; tagsBefore: string[] } {
   const { createNewIfDuplicateAllowed, ...fields } = input;
   const location = requireLocation(store, locationId);
   if (createNewIfDuplicateAllowed && location.settings.allowDuplicateContact) {
     return {
       created: true,
       contact: createContact(store, locationId, fields, { skipDuplicateCheck: true }),
+      tagsBefore: [],
     };
   }
   const email = normalizeEmail(fields.email);
   const phone = normalizePhone(fields.phone);
   const match = findMatch(store, location, email, phone);
-  if (!match) return { created: true, contact: createContact(store, locationId, fields) };
+  if (!match) {
+    return { created: true, contact: createContact(store, locationId, fields), tagsBefore: [] };
+  }
   const ignore = new Set<DuplicateField>();
   for (const field of ['email', 'phone'] as const) {
     const other = findMatch(store, { ...location, duplicatePriority: [field] }, email, phone);
     if (field !== match.field && other && other.contact.id !== match.contact.id) ignore.add(field);
   }
-  return { created: false, contact: updateContact(store, match.contact, fields, ignore) };
+  const tagsBefore = [...match.contact.tags];
+  return {
+    created: false,
+    contact: updateContact(store, match.contact, fields, ignore),
+    tagsBefore,
+  };
 }
 
 export function deleteContact(store: Store, contact: ContactRecord): void {

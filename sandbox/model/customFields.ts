@@ -1,5 +1,17 @@
 // Applies `customFields: [{id|key, field_value|fieldValue}]` input to a contact's stored values
-// (`[{id, value}]`), coercing each value to what its field's dataType stores.
+// (`[{id, value}]`), coercing each value to what its field's dataType stores. Reads, searches and
+// webhooks return the stored value as is.
+//
+// What HighLevel returns per type. The spec (apps/contacts.json, CustomFieldSchema) and the
+// official SDK type `value` as a string, but HighLevel returns each value in its field's type. The
+// best public source is a recorded response of HighLevel's contacts endpoint in a public repository
+// (mathewsf3/GHL-Dashboard, api_discovery_results_20250702_163454.md, 2025-07-02): TEXT and
+// SINGLE_OPTIONS values are strings, MULTIPLE_OPTIONS values arrays of strings, DATE values epoch
+// milliseconds at midnight UTC (1751328000000 for 2025-07-01). The rest follows the input schemas
+// of the same spec, since nothing public shows them read back: CHECKBOX takes string[] like
+// MULTIPLE_OPTIONS and is returned as an array; NUMERICAL and MONETORY take numbers (examples 100
+// and 100.5) and are returned as numbers; RADIO, PHONE and LARGE_TEXT as strings; TEXTBOX_LIST and
+// FILE_UPLOAD as written (objects keyed by box or file id).
 import { unprocessable } from '../http/errors';
 import type { Store } from '../store';
 import { CustomFieldRecord, CustomFieldValue } from './types';
@@ -71,11 +83,26 @@ function coerce(field: CustomFieldRecord, value: unknown): { value?: unknown; er
     case 'TEXTBOX_LIST':
     case 'FILE_UPLOAD':
       return { value };
-    case 'DATE':
-      return typeof value === 'number' || typeof value === 'string'
-        ? { value }
-        : { error: 'must be a date string or epoch milliseconds' };
+    case 'DATE': {
+      const epochMs = dateValue(value);
+      return epochMs === undefined
+        ? { error: 'must be a date (YYYY-MM-DD or an ISO date-time) or epoch milliseconds' }
+        : { value: epochMs };
+    }
     default:
       return typeof value === 'object' ? { error: 'must be a string' } : { value: String(value) };
   }
+}
+
+/** A date field holds a day: epoch milliseconds at midnight UTC of the date given. */
+function dateValue(value: unknown): number | undefined {
+  const parsed =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Date.parse(value.trim())
+        : NaN;
+  if (!Number.isFinite(parsed)) return undefined;
+  const day = new Date(parsed);
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
 }

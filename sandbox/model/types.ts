@@ -206,6 +206,8 @@ export interface AppointmentRecord {
   startTime: string;
   endTime: string;
   assignedResources: string[];
+  /** How it was booked ("booking_widget", "third_party", ...); absent on seeded appointments. */
+  source?: string | null;
   dateAdded: string;
   dateUpdated: string;
 }

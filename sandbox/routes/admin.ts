@@ -7,8 +7,9 @@ import { RateLimitConfig } from '../rateLimit';
 import { RequestLogEntry } from '../requestLog';
 import { SEED } from '../seedData';
 import type { Store } from '../store';
+import { WebhookControls, webhookAdminRoute } from '../webhooks/adminRoutes';
 
-export interface SandboxControls {
+export interface SandboxControls extends WebhookControls {
   store: Store;
   requests: RequestLogEntry[];
   injectFault(fault: Fault): void;
@@ -30,8 +31,10 @@ export function adminRoute(
   method: string,
   path: string,
   body: Body,
-): ApiResult {
+): ApiResult | Promise<ApiResult> {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
+  const webhookAnswer = webhookAdminRoute(controls, method, path.replace(/\/+$/, ''), body);
+  if (webhookAnswer) return webhookAnswer;
   switch (route) {
     case 'GET /__sandbox/health':
       return json(200, { ok: true });

@@ -2,6 +2,7 @@
 import { unprocessable } from '../http/errors';
 import { addTags, removeTags } from '../model/contactWrites';
 import { ID_PATTERN } from '../model/ids';
+import { contactWriteEvents } from '../webhooks/payloads';
 import { created, Handler, loadContact, loadLocation, ok } from './context';
 
 interface TagsBody {
@@ -10,13 +11,17 @@ interface TagsBody {
 
 const addContactTags: Handler = (ctx) => {
   const contact = loadContact(ctx, ctx.params.contactId);
+  const tagsBefore = [...contact.tags];
   addTags(ctx.store, contact, (ctx.body as TagsBody).tags);
+  ctx.webhooks.emit(...contactWriteEvents(undefined, contact, tagsBefore));
   return created({ tags: [...contact.tags] });
 };
 
 const removeContactTags: Handler = (ctx) => {
   const contact = loadContact(ctx, ctx.params.contactId);
+  const tagsBefore = [...contact.tags];
   removeTags(ctx.store, contact, (ctx.body as TagsBody).tags);
+  ctx.webhooks.emit(...contactWriteEvents(undefined, contact, tagsBefore));
   return ok({ tags: [...contact.tags] });
 };
 
@@ -40,23 +45,12 @@ const bulkUpdateTags: Handler = (ctx) => {
     if (problem) return { contactId, message: problem, type: 'error' };
     const contact = ctx.store.contacts.get(contactId)!;
     const oldTags = [...contact.tags];
-    if (type === 'add') {
-      return {
-        contactId,
-        message: 'Tags updated',
-        type: 'success',
-        oldTags,
-        tagsAdded: addTags(ctx.store, contact, body.tags),
-      };
-    }
-    const removing = body.removeAllTags ? oldTags : body.tags;
-    return {
-      contactId,
-      message: 'Tags updated',
-      type: 'success',
-      oldTags,
-      tagsRemoved: removeTags(ctx.store, contact, removing),
-    };
+    const change =
+      type === 'add'
+        ? { tagsAdded: addTags(ctx.store, contact, body.tags) }
+        : { tagsRemoved: removeTags(ctx.store, contact, body.removeAllTags ? oldTags : body.tags) };
+    ctx.webhooks.emit(...contactWriteEvents(undefined, contact, oldTags));
+    return { contactId, message: 'Tags updated', type: 'success', oldTags, ...change };
   });
   const errorCount = responses.filter((r) => r.type === 'error').length;
   return created({ succeded: errorCount < responses.length, errorCount, responses });

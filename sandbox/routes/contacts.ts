@@ -13,6 +13,7 @@ import { normalizeEmail, normalizePhone } from '../model/normalize';
 import { SearchBody, searchContacts } from '../model/search';
 import { contactResponse, createdContactResponse, listRow } from '../model/shapes';
 import { ContactRecord } from '../model/types';
+import { contactEvent, contactWriteEvents } from '../webhooks/payloads';
 import { created, Handler, loadContact, loadLocation, loadOwned, ok, queryString } from './context';
 
 const getContact: Handler = (ctx) =>
@@ -22,17 +23,22 @@ const createContactRoute: Handler = (ctx) => {
   const { locationId, ...input } = ctx.body as ContactInput & { locationId: string };
   loadLocation(ctx, locationId);
   const contact = createContact(ctx.store, locationId, input);
+  ctx.webhooks.emit(...contactWriteEvents('ContactCreate', contact, []));
   return created({ contact: createdContactResponse(contact) });
 };
 
 const updateContactRoute: Handler = (ctx) => {
   const contact = loadContact(ctx, ctx.params.contactId);
+  const tagsBefore = [...contact.tags];
   updateContact(ctx.store, contact, ctx.body as ContactInput);
+  ctx.webhooks.emit(...contactWriteEvents('ContactUpdate', contact, tagsBefore));
   return ok({ succeded: true, contact: contactResponse(contact) });
 };
 
 const deleteContactRoute: Handler = (ctx) => {
-  deleteContact(ctx.store, loadContact(ctx, ctx.params.contactId));
+  const contact = loadContact(ctx, ctx.params.contactId);
+  deleteContact(ctx.store, contact);
+  ctx.webhooks.emit(contactEvent('ContactDelete', contact));
   return ok({ succeded: true });
 };
 
@@ -43,6 +49,8 @@ const upsertContactRoute: Handler = (ctx) => {
   };
   loadLocation(ctx, locationId);
   const result = upsertContact(ctx.store, locationId, input);
+  const type = result.created ? 'ContactCreate' : 'ContactUpdate';
+  ctx.webhooks.emit(...contactWriteEvents(type, result.contact, result.tagsBefore));
   return ok({ new: result.created, contact: contactResponse(result.contact), traceId: traceId() });
 };
 

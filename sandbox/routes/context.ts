@@ -1,14 +1,19 @@
 // What every route handler receives, and the lookups of path objects they share: each answers
-// 404 "<Kind> not found" when missing and 403 when it belongs to another location.
+// 404 "<Kind> not found" when missing and 403 when it belongs to another location, except an
+// unknown contact id, which HighLevel answers with 400 "Contact with id <id> not found" (its spec
+// documents only 400, 401 and 422 for the contact routes).
 import { canAccessLocation } from '../auth/guard';
 import { AccessTokenRecord } from '../auth/tokens';
-import { forbiddenLocation, notFound } from '../http/errors';
+import { badRequest, forbiddenLocation, notFound } from '../http/errors';
 import { ApiResult } from '../http/io';
 import { ContactRecord, LocationRecord } from '../model/types';
 import type { Store } from '../store';
+import type { Webhooks } from '../webhooks/webhooks';
 
 export interface HandlerContext {
   store: Store;
+  /** Every write emits its HighLevel webhook here (sent only when a URL is set). */
+  webhooks: Pick<Webhooks, 'emit'>;
   grant: AccessTokenRecord;
   params: Record<string, string>;
   query: Record<string, string | string[]>;
@@ -28,7 +33,7 @@ export function queryString(ctx: HandlerContext, name: string): string | undefin
 
 export function loadContact(ctx: HandlerContext, contactId: string | undefined): ContactRecord {
   const contact = contactId ? ctx.store.contacts.get(contactId) : undefined;
-  if (!contact) throw notFound('Contact');
+  if (!contact) throw badRequest(`Contact with id ${contactId ?? ''} not found`);
   if (!canAccessLocation(ctx.store, ctx.grant, contact.locationId)) throw forbiddenLocation();
   return contact;
 }

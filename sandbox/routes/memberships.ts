@@ -1,10 +1,26 @@
 // What a contact belongs to: appointments (read-only), followers, campaigns, workflows and the
 // bulk business assignment. Each write is a write to the contact, so each one touch()es it, as the
 // sandbox's brief asks ("dateUpdated moves on every write"). Whether HighLevel itself moves
-// dateUpdated when a contact joins a campaign or workflow is not documented: an assumption.
+// dateUpdated when a contact joins a campaign or workflow is not documented: an assumption. For
+// the same reason each one emits ContactUpdate, so the webhook agrees with the polling trigger.
 import { touch } from '../model/contactWrites';
 import { appointmentResponse } from '../model/shapes';
-import { created, Handler, loadContact, loadLocation, loadOwned, ok } from './context';
+import { ContactRecord } from '../model/types';
+import { contactEvent } from '../webhooks/payloads';
+import {
+  created,
+  Handler,
+  HandlerContext,
+  loadContact,
+  loadLocation,
+  loadOwned,
+  ok,
+} from './context';
+
+function contactChanged(ctx: HandlerContext, contact: ContactRecord): void {
+  touch(ctx.store, contact);
+  ctx.webhooks.emit(contactEvent('ContactUpdate', contact));
+}
 
 const listAppointments: Handler = (ctx) => {
   const contact = loadContact(ctx, ctx.params.contactId);
@@ -20,7 +36,7 @@ const addFollowers: Handler = (ctx) => {
   const wanted = [...new Set((ctx.body as { followers: string[] }).followers)];
   const followersAdded = wanted.filter((id) => !contact.followers.includes(id));
   contact.followers = [...contact.followers, ...followersAdded];
-  touch(ctx.store, contact);
+  contactChanged(ctx, contact);
   return created({ followers: [...contact.followers], followersAdded });
 };
 
@@ -29,7 +45,7 @@ const removeFollowers: Handler = (ctx) => {
   const wanted = new Set((ctx.body as { followers: string[] }).followers);
   const followersRemoved = contact.followers.filter((id) => wanted.has(id));
   contact.followers = contact.followers.filter((id) => !wanted.has(id));
-  touch(ctx.store, contact);
+  contactChanged(ctx, contact);
   return ok({ followers: [...contact.followers], followersRemoved });
 };
 
@@ -62,7 +78,7 @@ const changeMembership =
             contact.locationId,
           );
     contact[membership] = change(contact[membership], target.id);
-    touch(ctx.store, contact);
+    contactChanged(ctx, contact);
     return answer({ succeded: true });
   };
 
@@ -78,7 +94,7 @@ const removeFromWorkflow = changeMembership('workflowIds', leave);
 const removeFromAllCampaigns: Handler = (ctx) => {
   const contact = loadContact(ctx, ctx.params.contactId);
   contact.campaignIds = [];
-  touch(ctx.store, contact);
+  contactChanged(ctx, contact);
   return ok({ succeded: true });
 };
 
@@ -94,7 +110,7 @@ const bulkBusiness: Handler = (ctx) => {
     const contact = ctx.store.contacts.get(id);
     if (!contact || contact.locationId !== location.id) continue;
     contact.businessId = body.businessId;
-    touch(ctx.store, contact);
+    contactChanged(ctx, contact);
     updated.push(id);
   }
   return ok({ success: true, ids: updated });

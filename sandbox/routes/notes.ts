@@ -5,6 +5,7 @@ import { newId } from '../model/ids';
 import { noteResponse } from '../model/shapes';
 import { nowIso } from '../model/timestamps';
 import { NoteRecord } from '../model/types';
+import { noteEvent } from '../webhooks/payloads';
 import { created, Handler, HandlerContext, loadContact, loadOwned, ok } from './context';
 
 interface NoteBody {
@@ -51,6 +52,7 @@ const createNote: Handler = (ctx) => {
   };
   ctx.store.putNote(note);
   ctx.store.changed();
+  ctx.webhooks.emit(noteEvent('NoteCreate', note));
   return created({ note: noteResponse(note) });
 };
 
@@ -65,6 +67,7 @@ const updateNote: Handler = (ctx) => {
   if (body.color !== undefined) note.color = body.color;
   if (body.pinned !== undefined) note.pinned = body.pinned;
   ctx.store.changed();
+  ctx.webhooks.emit(noteEvent('NoteUpdate', note));
   return ok({ note: noteResponse(note) });
 };
 
@@ -73,6 +76,7 @@ const deleteNote: Handler = (ctx) => {
   ctx.store.notes.delete(note.id);
   ctx.store.notesByContact.remove(note.contactId, note.id);
   ctx.store.changed();
+  ctx.webhooks.emit(noteEvent('NoteDelete', note));
   return ok({ succeded: true });
 };
 

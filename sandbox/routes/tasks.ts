@@ -6,6 +6,7 @@ import { newId } from '../model/ids';
 import { taskResponse } from '../model/shapes';
 import { nowIso } from '../model/timestamps';
 import { TaskRecord } from '../model/types';
+import { taskEvent } from '../webhooks/payloads';
 import { created, Handler, HandlerContext, loadContact, loadOwned, ok } from './context';
 
 interface TaskBody {
@@ -49,6 +50,8 @@ const createTask: Handler = (ctx) => {
   };
   ctx.store.putTask(task);
   ctx.store.changed();
+  ctx.webhooks.emit(taskEvent('TaskCreate', task));
+  if (task.completed) ctx.webhooks.emit(taskEvent('TaskComplete', task));
   return created({ task: taskResponse(task) });
 };
 
@@ -56,6 +59,7 @@ const getTask: Handler = (ctx) => ok({ task: taskResponse(loadTask(ctx)) });
 
 const updateTask: Handler = (ctx) => {
   const task = loadTask(ctx);
+  const wasCompleted = task.completed;
   const body = ctx.body as TaskBody;
   if (body.title !== undefined) task.title = body.title;
   if (body.body !== undefined) task.body = body.body;
@@ -63,13 +67,16 @@ const updateTask: Handler = (ctx) => {
   if (body.completed !== undefined) task.completed = body.completed;
   if (body.assignedTo !== undefined) task.assignedTo = body.assignedTo;
   ctx.store.changed();
+  if (task.completed && !wasCompleted) ctx.webhooks.emit(taskEvent('TaskComplete', task));
   return ok({ task: taskResponse(task) });
 };
 
 const completeTask: Handler = (ctx) => {
   const task = loadTask(ctx);
+  const wasCompleted = task.completed;
   task.completed = (ctx.body as TaskBody).completed!;
   ctx.store.changed();
+  if (task.completed && !wasCompleted) ctx.webhooks.emit(taskEvent('TaskComplete', task));
   return ok({ task: taskResponse(task) });
 };
 
@@ -78,6 +85,7 @@ const deleteTask: Handler = (ctx) => {
   ctx.store.tasks.delete(task.id);
   ctx.store.tasksByContact.remove(task.contactId, task.id);
   ctx.store.changed();
+  ctx.webhooks.emit(taskEvent('TaskDelete', task));
   return ok({ succeded: true });
 };
 

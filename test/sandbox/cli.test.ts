@@ -4,6 +4,7 @@ import path from 'path';
 import {
   DEFAULT_DATA_PATH,
   envValues,
+  howTo,
   parseCliArgs,
   renderEnvFile,
   runCli,
@@ -28,6 +29,19 @@ describe('parseCliArgs', () => {
     expect(
       parseCliArgs(['--data', 'b.json', '--port=0', '--no-env'], { SANDBOX_DATA: 'data/a.json' }),
     ).toMatchObject({ port: 0, dataPath: 'b.json', writeEnv: false });
+  });
+
+  it('reads the webhook URL from SANDBOX_WEBHOOK_URL or --webhook-url; none by default', () => {
+    expect(parseCliArgs([], {}).webhookUrl).toBeUndefined();
+    expect(parseCliArgs([], { SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:9/a' }).webhookUrl).toBe(
+      'http://127.0.0.1:9/a',
+    );
+    expect(
+      parseCliArgs(['--webhook-url=http://127.0.0.1:9/b'], {
+        SANDBOX_WEBHOOK_URL: 'http://127.0.0.1:9/a',
+      }).webhookUrl,
+    ).toBe('http://127.0.0.1:9/b');
+    expect(() => parseCliArgs(['--webhook-url', 'nowhere'])).toThrow(/Invalid webhook URL nowhere/);
   });
 
   it('rejects unknown flags, missing values and bad ports', () => {
@@ -103,9 +117,29 @@ describe('runCli', () => {
       );
       expect(response.status).toBe(200);
       expect(fs.existsSync(path.join(dir, 'data.json'))).toBe(true);
+      const printed = howTo(options, sandbox, tokens);
+      expect(printed).toContain('webhooks:  not sent (no URL');
+      expect(printed).toContain(`GET ${sandbox.url}/__sandbox/webhooks/public-keys`);
     } finally {
       await sandbox.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('passes the webhook URL to the sandbox and prints it', async () => {
+    const options = {
+      ...parseCliArgs(['--port', '0', '--no-env', '--webhook-url', 'http://127.0.0.1:9/hooks']),
+      dataPath: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hl-cli-')), 'data.json'),
+    };
+    const { sandbox, tokens } = await runCli(options);
+    try {
+      expect(sandbox.webhooks.url).toBe('http://127.0.0.1:9/hooks');
+      expect(howTo(options, sandbox, tokens)).toContain(
+        'webhooks:  sent to http://127.0.0.1:9/hooks',
+      );
+    } finally {
+      await sandbox.close();
+      fs.rmSync(path.dirname(options.dataPath), { recursive: true, force: true });
     }
   });
 });

@@ -90,6 +90,56 @@ describe('create, read, update, delete', () => {
     expect(reply.status).toBe(201);
   });
 
+  it('returns each custom field value in its type, as HighLevel does (see model/customFields.ts)', async () => {
+    const reply = await call('POST', '/contacts/', {
+      locationId: acme,
+      email: 'typed.values@example.com',
+      customFields: [
+        { id: cf.preferredDentist.id, field_value: 'Dr. Lee' },
+        { id: cf.medicalNotes.id, field_value: 'None' },
+        { id: cf.visitsPerYear.id, field_value: '3' },
+        { id: cf.outstandingBalance.id, field_value: 120.5 },
+        { id: cf.emergencyPhone.id, field_value: '+14155550199' },
+        { id: cf.lastCleaning.id, field_value: '2025-07-01' },
+        { id: cf.contactPreferences.id, field_value: ['Email', 'SMS'] },
+        { id: cf.insuranceProvider.id, field_value: 'Cigna' },
+        { id: cf.servicesInterested.id, field_value: ['Whitening'] },
+        { id: cf.referralSource.id, field_value: 'Friend' },
+      ],
+    });
+    expect(reply.status).toBe(201);
+    const read = await call('GET', `/contacts/${reply.body.contact.id}`);
+    const values = Object.fromEntries(
+      read.body.contact.customFields.map((entry: { id: string; value: unknown }) => [
+        entry.id,
+        entry.value,
+      ]),
+    );
+    expect(values).toEqual({
+      [cf.preferredDentist.id]: 'Dr. Lee',
+      [cf.medicalNotes.id]: 'None',
+      [cf.visitsPerYear.id]: 3,
+      [cf.outstandingBalance.id]: 120.5,
+      [cf.emergencyPhone.id]: '+14155550199',
+      [cf.lastCleaning.id]: 1751328000000,
+      [cf.contactPreferences.id]: ['Email', 'SMS'],
+      [cf.insuranceProvider.id]: 'Cigna',
+      [cf.servicesInterested.id]: ['Whitening'],
+      [cf.referralSource.id]: 'Friend',
+    });
+    const dateTime = await call('PUT', `/contacts/${reply.body.contact.id}`, {
+      customFields: [{ id: cf.lastCleaning.id, field_value: '2025-07-01T18:30:00Z' }],
+    });
+    expect(dateTime.body.contact.customFields).toContainEqual({
+      id: cf.lastCleaning.id,
+      value: 1751328000000,
+    });
+    const notADate = await call('PUT', `/contacts/${reply.body.contact.id}`, {
+      customFields: [{ id: cf.lastCleaning.id, field_value: 'soon' }],
+    });
+    expect(notADate.status).toBe(422);
+  });
+
   it('rejects an unknown custom field with 422 and leaves the contact unchanged', async () => {
     const reply = await call('PUT', `/contacts/${SEED.contacts.robertFox}`, {
       firstName: 'Bob',
@@ -128,10 +178,15 @@ describe('create, read, update, delete', () => {
     expect(taken.body.meta.contactId).toBe(SEED.contacts.estherHoward);
   });
 
-  it('deletes with {succeded: true}; the contact is then 404', async () => {
+  it('deletes with {succeded: true}; the contact is then not found (400, as HighLevel answers)', async () => {
     const [contact] = sandbox.store.bulkCreateContacts(acme, 1);
     expect((await call('DELETE', `/contacts/${contact!.id}`)).body).toEqual({ succeded: true });
-    expect((await call('GET', `/contacts/${contact!.id}`)).status).toBe(404);
+    const gone = await call('GET', `/contacts/${contact!.id}`);
+    expect(gone.status).toBe(400);
+    expect(gone.body).toEqual({
+      statusCode: 400,
+      message: `Contact with id ${contact!.id} not found`,
+    });
   });
 });
 

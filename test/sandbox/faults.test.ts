@@ -105,7 +105,7 @@ describe('request log and HTTP admin routes', () => {
       locationId: acme,
       operationId: 'get-contact',
     });
-    expect(log[1]!.status).toBe(404);
+    expect(log[1]!.status).toBe(400);
     sandbox.resetRequestLog();
     expect(sandbox.requests).toHaveLength(0);
     expect(sandbox.requests).toBe(log);

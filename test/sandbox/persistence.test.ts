@@ -49,7 +49,7 @@ describe('data file', () => {
       expect((await again('GET', `/contacts/${id}/tasks`)).body.tasks[0].title).toBe(
         'Survive restart',
       );
-      expect((await again('GET', `/contacts/${SEED.contacts.robertFox}`)).status).toBe(404);
+      expect((await again('GET', `/contacts/${SEED.contacts.robertFox}`)).status).toBe(400);
       expect(second.store.countContacts(acme)).toBe(count);
       expect(second.store.deletedContacts.has(SEED.contacts.robertFox)).toBe(true);
       // The duplicate index is rebuilt from the file.

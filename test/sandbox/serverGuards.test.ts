@@ -84,12 +84,27 @@ describe('request guards', () => {
     expect(unchanged.body.contact.firstName).toBe('Jane');
   });
 
-  it('answers 404 per object kind for missing path objects', async () => {
+  it('answers an unknown contact id with 400 "Contact with id … not found", as HighLevel does', async () => {
     const call = client(sandbox, sandbox.issueTokens().access_token);
-    expect((await call('GET', '/contacts/AAAAAAAAAAAAAAAAAAAA')).body).toEqual({
-      statusCode: 404,
-      message: 'Contact not found',
-    });
+    const unknown = 'AAAAAAAAAAAAAAAAAAAA';
+    const said = { statusCode: 400, message: `Contact with id ${unknown} not found` };
+    for (const [method, path] of [
+      ['GET', `/contacts/${unknown}`],
+      ['PUT', `/contacts/${unknown}`],
+      ['DELETE', `/contacts/${unknown}`],
+      ['GET', `/contacts/${unknown}/tasks`],
+      ['GET', `/contacts/${unknown}/notes/${unknown}`],
+      ['POST', `/contacts/${unknown}/tags`],
+    ] as const) {
+      const body =
+        method === 'PUT' ? { city: 'X' } : method === 'POST' ? { tags: ['x'] } : undefined;
+      const reply = await call(method, path, body);
+      expect([method, path, reply.status, reply.body]).toEqual([method, path, 400, said]);
+    }
+  });
+
+  it('answers 404 per object kind for other missing path objects', async () => {
+    const call = client(sandbox, sandbox.issueTokens().access_token);
     expect((await call('GET', `/contacts/${jane}/tasks/AAAAAAAAAAAAAAAAAAAA`)).body.message).toBe(
       'Task not found',
     );

@@ -1,6 +1,6 @@
-// An unknown contact id over real HTTP, answered both ways HighLevel answers it: 404 (what the
-// sandbox says today) and v2's 400 "Contact with id … not found" (what it may say next). Either
-// way a search finds nothing and an action names the missing contact.
+// An unknown contact id over real HTTP, answered both ways it may be answered: v2's 400 "Contact
+// with id … not found" (what HighLevel and the sandbox say) and a plain 404. Either way a search
+// finds nothing and an action names the missing contact.
 import type { Fault } from '../../../sandbox/faults';
 import { expectNoTokens, runOperation, useSandbox } from '../../support/e2e';
 import { failureOf } from '../../support/app';
@@ -9,11 +9,8 @@ const e2e = useSandbox({ rateLimit: false });
 const missing = 'noSuchContact0001';
 
 const answers: Array<[string, Omit<Fault, 'path'> | undefined]> = [
-  ['404 (the sandbox itself)', undefined],
-  [
-    '400 "Contact with id … not found"',
-    { status: 400, body: { statusCode: 400, message: `Contact with id ${missing} not found` } },
-  ],
+  ['400 "Contact with id … not found" (the sandbox itself, like HighLevel)', undefined],
+  ['404', { status: 404, body: { statusCode: 404, message: 'Contact not found' } }],
 ];
 
 describe.each(answers)('an unknown contact id answered with %s', (_answer, fault) => {
