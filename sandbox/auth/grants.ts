@@ -9,7 +9,10 @@ export interface OAuthConfig {
   accessTokenTtlSeconds: number;
 }
 
-/** Every scope the sandbox's routes check; granted when the authorize URL names none. */
+/**
+ * Every scope the sandbox's routes check, and the one its appointment webhooks need; granted when
+ * the authorize URL names none.
+ */
 export const ALL_SCOPES = [
   'contacts.readonly',
   'contacts.write',
@@ -21,6 +24,7 @@ export const ALL_SCOPES = [
   'campaigns.readonly',
   'workflows.readonly',
   'businesses.readonly',
+  'calendars/events.readonly',
   'oauth.readonly',
   'oauth.write',
 ];
