@@ -1,12 +1,19 @@
 // `npm start`: the whole app against a local HighLevel sandbox, no account needed. Starts the
 // sandbox, connects through its OAuth consent page like a Zapier user would, runs the tour of
-// every trigger, action and search, and prints one line per operation as it goes, then a summary
-// of every operation's outcome. Exits 1 if any step failed.
+// every trigger, action and search, then fires each instant trigger from a change in the sandbox
+// (with the time from the change to the hook), and prints one line per operation as it goes,
+// then a summary of every operation's outcome. Exits 1 if any step failed.
 import { type Bundle } from 'zapier-platform-core';
 import App from '../index';
 import type { Fault } from '../sandbox/faults';
 import { SEED } from '../sandbox/seedData';
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, startSandbox } from '../sandbox/server';
+import {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  startSandbox,
+  type Sandbox,
+} from '../sandbox/server';
+import { instantSteps, runInstantTour, type Firing } from './instantTour';
 import { registeredKeys, runStep, tourSteps, type TourContext } from './tour';
 import { createZapierRunner, type AppTester } from './zapierRunner';
 
@@ -168,6 +175,39 @@ const printSummary = (lines: Line[], print: Print): void => {
   );
 };
 
+/**
+ * Each instant trigger firing: a change in the sandbox, its webhook at the Zap's hook URL, the
+ * trigger's perform on it, and the time from the change to the hook.
+ */
+const runInstants = async (
+  appTester: AppTester,
+  sandbox: Sandbox,
+  authData: Record<string, string>,
+  lines: Line[],
+  print: Print,
+): Promise<void> => {
+  print(`\nInstant triggers: each change in the sandbox, its webhook at the Zap's hook URL`);
+  let index = 0;
+  await runInstantTour(
+    appTester,
+    sandbox,
+    authData,
+    ({ step, items, latencyMs, problem }: Firing) => {
+      index += 1;
+      const name = `triggers.${step.key}`;
+      const title = `instant: ${step.title}`;
+      const detail = problem
+        ? `unexpected: ${readable(problem)}`
+        : `fired ${latencyMs} ms after the change, ${outcomeOf(items)}`;
+      lines.push({ name, title, ok: !problem, detail, ms: latencyMs });
+      const counter = dim(`[${String(index).padStart(2)}/${instantSteps.length}]`);
+      print(
+        `  ${problem ? red('✗') : green('✓')} ${counter} ${name.padEnd(NAME_WIDTH)} ${title} ${dim(`— ${detail}`)}`,
+      );
+    },
+  );
+};
+
 /** Runs the whole demo against a fresh sandbox; resolves to the exit code (0: every step passed). */
 export const runDemo = async ({
   print = (text) => console.log(text),
@@ -218,6 +258,7 @@ export const runDemo = async ({
         `  ${mark} ${counter} ${name.padEnd(NAME_WIDTH)} ${step.title} ${dim(`— ${line.detail} (${line.ms} ms)`)}`,
       );
     }
+    await runInstants(appTester, sandbox, authData, lines, print);
     const covered = new Set(tourSteps.map((step) => `${step.section}.${step.key}`));
     for (const key of registeredKeys().filter((registered) => !covered.has(registered))) {
       lines.push({ name: key, title: 'no tour step', ok: false, detail: 'not run', ms: 0 });

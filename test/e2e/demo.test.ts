@@ -2,6 +2,7 @@
 // the closing summary and the exit code, run in-process with its output captured.
 import nock from 'nock';
 import { runDemo } from '../../scripts/demo';
+import { instantSteps } from '../../scripts/instantTour';
 import { tourSteps } from '../../scripts/tour';
 
 const ENV_KEYS = [
@@ -46,15 +47,25 @@ describe('npm start (scripts/demo.ts)', () => {
     const { code, stray, summaryLines, totals } = await demo();
 
     expect(code).toBe(0);
-    // One summary line per operation run (the connection, then each tour step), all passed.
-    expect(summaryLines).toHaveLength(tourSteps.length + 1);
+    // One summary line per operation run (the connection, each tour step, each instant trigger
+    // fired), all passed.
+    expect(summaryLines).toHaveLength(tourSteps.length + 1 + instantSteps.length);
     expect(summaryLines[0]).toMatch(/^ {2}✓ connection +.+ → connected to "Acme Dental"$/);
     tourSteps.forEach((step, index) => {
       expect(summaryLines[index + 1]).toMatch(
         new RegExp(`^ {2}✓ ${step.section}\\.${step.key} +${escape(step.title)} → \\S`),
       );
     });
-    expect(totals).toMatch(new RegExp(`^${tourSteps.length + 1} passed, 0 failed`));
+    instantSteps.forEach((step, index) => {
+      expect(summaryLines[tourSteps.length + 1 + index]).toMatch(
+        new RegExp(
+          `^ {2}✓ triggers\\.${step.key} +instant: ${escape(step.title)} → fired \\d+ ms after the change, 1 result`,
+        ),
+      );
+    });
+    expect(totals).toMatch(
+      new RegExp(`^${tourSteps.length + 1 + instantSteps.length} passed, 0 failed`),
+    );
     // The contacts dropdown saved its paging cursor in the stand-in for Zapier's store, so the
     // app logged nothing ("Could not save the dropdown's paging cursor" and the like).
     expect(stray).toEqual([]);
@@ -69,6 +80,8 @@ describe('npm start (scripts/demo.ts)', () => {
     const failed = summaryLines.filter((line) => line.startsWith('  ✗'));
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatch(/^ {2}✗ creates\.delete_note +delete the note → .*HighLevel/);
-    expect(totals).toMatch(new RegExp(`^${tourSteps.length} passed, 1 failed`));
+    expect(totals).toMatch(
+      new RegExp(`^${tourSteps.length + instantSteps.length} passed, 1 failed`),
+    );
   });
 });

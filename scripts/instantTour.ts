@@ -1,0 +1,249 @@
+// The instant triggers in `npm start`: for each one a change made in the sandbox, the webhook it
+// delivers to a Zap's hook URL (a local stand-in for Zapier's), the trigger's perform run on it,
+// and the time from the change to the hook.
+import type { Bundle } from 'zapier-platform-core';
+import App from '../index';
+import type { Sandbox } from '../sandbox/server';
+import { startHookReceiver, type Hook, type HookReceiver } from './hookReceiver';
+import type { AppTester } from './zapierRunner';
+
+type Item = Record<string, unknown>;
+type Section = 'triggers' | 'creates' | 'searches';
+type Performable = { operation: Record<string, unknown> };
+
+export type InstantContext = {
+  authData: Record<string, string>;
+  sandbox: Sandbox;
+  /** Runs a registered operation, as one Zap step. */
+  run: (section: Section, key: string, inputData: Item) => Promise<Item>;
+  /** Ids the steps made, for the steps after them. */
+  ids: Record<string, string>;
+};
+
+export type InstantStep = {
+  /** The instant trigger. */
+  key: string;
+  /** The HighLevel event (or the relay's ContactTagAdded) it fires on. */
+  event: string;
+  /** The change made in the sandbox, in a few words. */
+  title: string;
+  /** The Zap's inputs (its filters). */
+  input?: Item;
+  /** Makes the change; returns the id of the record the event is about. */
+  change: (ctx: InstantContext) => Promise<string>;
+  /** What is wrong with what the trigger returned, or nothing. */
+  check: (items: Item[], ctx: InstantContext) => string | void;
+};
+
+const TIMEOUT_MS = 10_000;
+
+const expectOne =
+  (key: string, expected: (ctx: InstantContext) => unknown) =>
+  (items: Item[], ctx: InstantContext): string | void => {
+    const want = expected(ctx);
+    if (items.length !== 1) return `fired ${items.length} items, expected 1`;
+    const got = items[0]![key];
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      return `${key} is ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`;
+  };
+
+const idOf = (item: Item): string => String(item.id ?? '');
+
+export const instantSteps: InstantStep[] = [
+  {
+    key: 'new_contact_instant',
+    event: 'ContactCreate',
+    title: 'create Grace Hopper',
+    change: async (ctx) => {
+      const contact = await ctx.run('creates', 'create_contact', {
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        email: `grace.hopper.${Date.now().toString(36)}@example.com`,
+      });
+      ctx.ids.contact = idOf(contact);
+      return ctx.ids.contact;
+    },
+    check: expectOne('id', (ctx) => ctx.ids.contact),
+  },
+  {
+    key: 'updated_contact_instant',
+    event: 'ContactUpdate',
+    title: 'move her to Arlington',
+    change: async (ctx) => {
+      await ctx.run('creates', 'update_contact', { contactId: ctx.ids.contact, city: 'Arlington' });
+      return ctx.ids.contact!;
+    },
+    check: expectOne('city', () => 'Arlington'),
+  },
+  {
+    key: 'new_task_instant',
+    event: 'TaskCreate',
+    title: 'give her a task',
+    change: async (ctx) => {
+      const task = await ctx.run('creates', 'create_task', {
+        contactId: ctx.ids.contact,
+        title: 'Find the moth in relay 70',
+        dueDate: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+      ctx.ids.task = idOf(task);
+      return ctx.ids.task;
+    },
+    check: expectOne('id', (ctx) => ctx.ids.task),
+  },
+  {
+    key: 'completed_task_instant',
+    event: 'TaskComplete',
+    title: 'complete the task',
+    change: async (ctx) => {
+      await ctx.run('creates', 'complete_task', {
+        contactId: ctx.ids.contact,
+        taskId: ctx.ids.task,
+      });
+      return ctx.ids.task!;
+    },
+    check: expectOne('completed', () => true),
+  },
+  {
+    key: 'new_note_instant',
+    event: 'NoteCreate',
+    title: 'write a note',
+    change: async (ctx) => {
+      const note = await ctx.run('creates', 'create_note', {
+        contactId: ctx.ids.contact,
+        body: 'A ship in port is safe, but that is not what ships are built for.',
+      });
+      return idOf(note);
+    },
+    check: expectOne('contactId', (ctx) => ctx.ids.contact),
+  },
+  {
+    key: 'new_appointment_instant',
+    event: 'AppointmentCreate',
+    title: 'book an appointment',
+    input: { appointmentStatus: 'confirmed' },
+    change: async (ctx) => {
+      const appointment = ctx.sandbox.createAppointment({
+        contactId: ctx.ids.contact,
+        title: 'Nanosecond lecture',
+        appointmentStatus: 'confirmed',
+        startTime: '2027-01-12 15:00:00',
+        endTime: '2027-01-12 16:00:00',
+      });
+      ctx.ids.appointment = appointment.id;
+      return appointment.id;
+    },
+    check: expectOne('id', (ctx) => ctx.ids.appointment),
+  },
+  {
+    key: 'updated_appointment_instant',
+    event: 'AppointmentUpdate',
+    title: 'move the appointment',
+    change: async (ctx) => {
+      ctx.sandbox.updateAppointment(ctx.ids.appointment!, {
+        startTime: '2027-01-13 15:00:00',
+        endTime: '2027-01-13 16:00:00',
+      });
+      return ctx.ids.appointment!;
+    },
+    check: expectOne('startTime', () => '2027-01-13T15:00:00.000Z'),
+  },
+  {
+    key: 'contact_deleted_instant',
+    event: 'ContactDelete',
+    title: 'delete her',
+    change: async (ctx) => {
+      await ctx.run('creates', 'delete_contact', { contactId: ctx.ids.contact });
+      return ctx.ids.contact!;
+    },
+    check: expectOne('id', (ctx) => ctx.ids.contact),
+  },
+];
+
+/** When the sandbox made the change: the event's timestamp, else when the step started it. */
+const changeTimeOf = (body: Item, startedAt: number): number => {
+  const stamped = Date.parse(String(body.timestamp ?? ''));
+  return Number.isNaN(stamped) ? startedAt : stamped;
+};
+
+/** One instant trigger fired: what it returned and how long after the change its hook came. */
+export type Firing = { step: InstantStep; items: Item[]; latencyMs: number; problem?: string };
+
+const bundleOf = (ctx: InstantContext, extra: Partial<Bundle>, inputData: Item = {}) =>
+  ({
+    authData: ctx.authData,
+    inputData,
+    meta: {
+      isLoadingSample: false,
+      isFillingDynamicDropdown: false,
+      isPopulatingDedupe: false,
+      limit: -1,
+      page: 0,
+    },
+    ...extra,
+  }) as unknown as Bundle;
+
+const operationOf = (key: string, method: string) => {
+  const trigger = (App.triggers as unknown as Record<string, Performable>)[key];
+  if (!trigger) throw new Error(`triggers.${key} is not registered`);
+  return trigger.operation[method] as never;
+};
+
+/** The id of the record an event is about (appointment events nest theirs). */
+const recordIdOf = (body: Item): unknown => (body.appointment as Item | undefined)?.id ?? body.id;
+
+/**
+ * Runs the instant steps in order against `sandbox`, whose webhooks reach the hook receiver as
+ * they would reach Zapier, and reports each firing as it happens.
+ */
+export const runInstantTour = async (
+  appTester: AppTester,
+  sandbox: Sandbox,
+  authData: Record<string, string>,
+  report: (firing: Firing) => void,
+): Promise<void> => {
+  const receiver: HookReceiver = await startHookReceiver();
+  const previousUrl = sandbox.webhooks.url;
+  const hookPath = 'highlevel';
+  sandbox.webhooks.setUrl(receiver.urlOf(hookPath));
+  const ctx: InstantContext = {
+    authData,
+    sandbox,
+    ids: {},
+    run: (section, key, inputData) => {
+      const operation = (App[section] as unknown as Record<string, Performable>)[key];
+      if (!operation) throw new Error(`${section}.${key} is not registered`);
+      return appTester(
+        operation.operation.perform as never,
+        bundleOf(ctx, {}, inputData) as never,
+      ) as Promise<Item>;
+    },
+  };
+  try {
+    for (const step of instantSteps) {
+      const startedAt = Date.now();
+      let firing: Firing;
+      try {
+        const recordId = await step.change(ctx);
+        const hook: Hook = await receiver.next(
+          hookPath,
+          ({ body }) => body.type === step.event && recordIdOf(body) === recordId,
+          TIMEOUT_MS,
+        );
+        const items = (await appTester(
+          operationOf(step.key, 'perform'),
+          bundleOf(ctx, { cleanedRequest: hook.body }, step.input) as never,
+        )) as unknown as Item[];
+        const problem = step.check(items, ctx) ?? undefined;
+        const latencyMs = hook.receivedAt - changeTimeOf(hook.body, startedAt);
+        firing = { step, items, latencyMs, problem };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        firing = { step, items: [], latencyMs: Date.now() - startedAt, problem: message };
+      }
+      report(firing);
+    }
+  } finally {
+    sandbox.webhooks.setUrl(previousUrl);
+    await receiver.close();
+  }
+};
