@@ -100,7 +100,8 @@ export const relayFilters = (
   for (const key of keys) {
     const raw = inputData[key];
     if (raw !== undefined && raw !== null && typeof raw !== 'string') {
-      throw invalidInput(FILTER_LABELS[key], `expected one text value, got ${typeof raw}.`);
+      const given = Array.isArray(raw) ? 'a list' : typeof raw;
+      throw invalidInput(FILTER_LABELS[key], `expected one text value, got ${given}.`);
     }
     const value = optionalText(raw);
     if (value === undefined) continue;

@@ -107,6 +107,15 @@ describe('subscribing at the relay', () => {
     expect(nock.isDone()).toBe(true);
   });
 
+  it('refuses a filter mapped as a list, naming the field, before anything is sent', async () => {
+    const failure = await failureOf(
+      appTester(performSubscribe, subscribeBundle({ tag: ['vip', 'lead'] })),
+    );
+    expect(failure).toMatchObject({ code: 'invalid_input' });
+    expect(failure.message).toBe('Invalid Tag: expected one text value, got a list.');
+    expect(nock.isDone()).toBe(true);
+  });
+
   it('says the connection cannot see the sub-account when the relay answers 403', async () => {
     relay().post('/subscriptions').reply(403, { message: 'Forbidden' });
     const failure = await failureOf(appTester(performSubscribe, subscribeBundle()));
