@@ -4,8 +4,15 @@ import {
   type CustomFieldDefinition,
 } from '../../../lib/customFields';
 import { contactOutput } from '../../../lib/contacts/shape';
-import { bundleWith } from '../../support/app';
-import { contactActions as appTester, definitions, definitionsReply } from './fixtures';
+import { perform as getContactPerform } from '../../../searches/get_contact';
+import { bundleWith, highLevel } from '../../support/app';
+import {
+  contactActions as appTester,
+  contactReply,
+  contactSearches as searchTester,
+  definitions,
+  definitionsReply,
+} from './fixtures';
 
 describe('custom fields in the output', () => {
   it('labels output fields with the custom field names, and types them by data type', async () => {
@@ -77,5 +84,112 @@ describe('custom fields in the output', () => {
     expect(
       customFieldValues([{ id: 'cfX', value: 1 }], [{ id: 'cfX', name: 'X', dataType: 'TEXT' }]),
     ).toEqual({ cfX: 1 });
+  });
+
+  const valueOf = (id: string, value: unknown) => {
+    const [only] = Object.values(customFieldValues([{ id, value }], known));
+    return only;
+  };
+
+  // HighLevel's spec (and official SDK) type `value` as a string; the sandbox sends numbers and
+  // arrays. Every type is read in both forms.
+  it.each([
+    ['cfNum', 42, 42],
+    ['cfNum', '42', 42],
+    ['cfNum', ' -3.5 ', -3.5],
+    ['cfMoney', 1250.5, 1250.5],
+    ['cfMoney', '1250.50', 1250.5],
+    ['cfNum', 'not a number', 'not a number'],
+  ])('a number field %s read from %j is %j', (id, value, expected) => {
+    expect(valueOf(id, value)).toEqual(expected);
+  });
+
+  it.each([
+    ['cfCheck', ['Yoga', 'Running'], ['Yoga', 'Running']],
+    ['cfCheck', '["Yoga","Running"]', ['Yoga', 'Running']],
+    ['cfCheck', 'Yoga, Running', ['Yoga', 'Running']],
+    ['cfCheck', 'yoga,running', ['Yoga', 'Running']],
+    ['cfMulti', 'SMS', ['SMS']],
+    ['cfMulti', ['Email'], ['Email']],
+    ['cfMulti', '[]', []],
+  ])('a checkbox or multi-select %s read from %j is %j', (id, value, expected) => {
+    expect(valueOf(id, value)).toEqual(expected);
+  });
+
+  it('reads comma-separated options that contain commas themselves as whole options', () => {
+    const times = [
+      {
+        id: 'cfTimes',
+        name: 'Best Time',
+        fieldKey: 'contact.best_time',
+        dataType: 'MULTIPLE_OPTIONS',
+        picklistOptions: ['Morning, before 9am', 'Afternoon', 'Evening, after 6pm'],
+      },
+    ];
+    expect(
+      customFieldValues(
+        [{ id: 'cfTimes', value: 'Morning, before 9am, Afternoon,Evening, after 6pm' }],
+        times,
+      ),
+    ).toEqual({ best_time: ['Morning, before 9am', 'Afternoon', 'Evening, after 6pm'] });
+    // Without listed options, every comma separates.
+    expect(
+      customFieldValues(
+        [{ id: 'cfTimes', value: 'a, b' }],
+        [{ ...times[0]!, picklistOptions: [] }],
+      ),
+    ).toEqual({ best_time: ['a', 'b'] });
+  });
+
+  it.each([
+    [Date.UTC(2026, 11, 31), '2026-12-31'],
+    [String(Date.UTC(2026, 11, 31)), '2026-12-31'],
+    ['2026-12-31', '2026-12-31'],
+    ['2026-12-31T00:00:00.000Z', '2026-12-31'],
+    ['2026-12-31T23:30:00-05:00', '2026-12-31'],
+    ['someday', 'someday'],
+  ])('a date field read from %j is %j', (value, expected) => {
+    expect(valueOf('cfDate', value)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      ['Jane', 'Joe'],
+      ['Jane', 'Joe'],
+    ],
+    ['["Jane","Joe"]', ['Jane', 'Joe']],
+    ['Smith, John', ['Smith, John']],
+    [{ box1: 'Jane' }, ['Jane']],
+  ])('a text box list read from %j is %j', (value, expected) => {
+    expect(valueOf('cfBoxes', value)).toEqual(expected);
+  });
+
+  describe('a custom field keyed __proto__', () => {
+    const proto = [
+      { id: 'cfProto', name: 'Proto', fieldKey: 'contact.__proto__', dataType: 'TEXT' },
+    ];
+
+    it('keeps its value as a key of its own', () => {
+      const values = customFieldValues([{ id: 'cfProto', value: 'kept' }], proto);
+      expect(Object.keys(values)).toEqual(['__proto__']);
+      expect(Object.getOwnPropertyDescriptor(values, '__proto__')?.value).toBe('kept');
+      expect(JSON.parse(JSON.stringify(values))).toEqual(JSON.parse('{"__proto__":"kept"}'));
+    });
+
+    it('shows it in the output of a step and among the labelled output fields', async () => {
+      definitionsReply(proto);
+      highLevel()
+        .get('/contacts/c1')
+        .reply(200, contactReply([{ id: 'cfProto', value: 'kept' }]));
+      const [contact] = await searchTester(getContactPerform, bundleWith({ contactId: 'c1' }));
+      const values = (contact as { customFieldValues: object }).customFieldValues;
+      expect(Object.keys(values)).toEqual(['__proto__']);
+      expect(JSON.stringify(values)).toBe('{"__proto__":"kept"}');
+
+      definitionsReply(proto);
+      expect(await appTester(customFieldOutputFields, bundleWith())).toEqual([
+        { key: 'customFieldValues____proto__', label: 'Proto' },
+      ]);
+    });
   });
 });
