@@ -81,8 +81,8 @@ const codeOf = (error: Error): string | undefined => {
   return typeof code === 'string' ? code : undefined;
 };
 
-/** What an error says to the user, as a sentence of its own. */
-export const reasonOf = (error: Error): string => {
+/** What an error says to the user. */
+const reasonOf = (error: Error): string => {
   const { reason } = error as { reason?: unknown };
   return typeof reason === 'string' ? reason : error.message || error.name;
 };

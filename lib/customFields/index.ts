@@ -4,14 +4,7 @@
 // `customFields: [{ id, field_value }]` (writeValues.ts), and are read back from `[{ id, value }]`
 // under readable keys labelled with the field's name (outputLabels.ts).
 export { INPUT_PREFIX, OUTPUT_PARENT } from './dataTypes';
-export {
-  customFieldDefinitionSchema,
-  DEFINITIONS_CACHE_SECONDS,
-  loadCustomFieldDefinitions,
-  type CustomFieldDefinition,
-  type FailurePolicy,
-  type LoadOptions,
-} from './definitions';
+export type { CustomFieldDefinition, FailurePolicy } from './definitions';
 export { customFieldInputFields, type ContactWriteMode } from './inputFields';
 export {
   customFieldDefinitionsForWrite,

@@ -66,6 +66,23 @@ describe('custom-field definitions cache', () => {
     await appTester(createPerform, bundleWith({ firstName: 'Ann' }));
     expect(nock.isDone()).toBe(true);
   });
+  it('a search whose contact carries a field the kept definitions lack reloads them once', async () => {
+    definitionsReply([definitions[0]]);
+    highLevel()
+      .get('/contacts/c1')
+      .reply(200, contactReply([{ id: 'cfText', value: 'Rex' }]));
+    await searchTester(getContactPerform, bundleWith({ contactId: 'c1' })); // keeps [Pet Name]
+
+    definitionsReply([definitions[0], definitions[2]]); // "Visits" was created since
+    highLevel()
+      .get('/contacts/c1')
+      .reply(200, contactReply([{ id: 'cfNum', value: '3' }]));
+    const [contact] = await searchTester(getContactPerform, bundleWith({ contactId: 'c1' }), {
+      keepCache: true,
+    });
+    expect(contact).toMatchObject({ customFieldValues: { visits: 3 } });
+    expect(nock.isDone()).toBe(true);
+  });
 });
 
 describe('when the custom-field definitions cannot be loaded', () => {
