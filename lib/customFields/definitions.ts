@@ -66,7 +66,8 @@ const cacheKeyOf = (bundle: Bundle): string => `customFieldDefinitions:${locatio
  * - `poll`: contacts delivered without their custom-field values would be recorded by Zapier's
  *   dedupe and never come back, while a failed poll loses nothing (the next one reads the same
  *   window again). So a passing failure (network, 5xx, an unreadable answer) fails the poll, and
- *   only a connection that cannot read custom fields at all goes on without them, logged.
+ *   only a connection that cannot read custom fields at all (a 401, as above, a missing scope, a
+ *   refusal) goes on without them, logged.
  * - `required`: a write that fills custom fields, and the editor: the step is refused with a
  *   `custom_fields_unavailable` error that carries HighLevel's reason (`cause`), nothing written.
  */
@@ -121,8 +122,8 @@ const afterFailure = (
 };
 
 /**
- * The error the `required` policy ends a step with, or undefined for any other error: for the
- * editor, which shows the reason instead of failing.
+ * HighLevel's reason behind the error the `required` policy ends a step with; undefined for any
+ * other error. The editor shows it in place of the custom fields instead of failing.
  */
 export const unavailableReasonOf = (error: unknown): string | undefined =>
   error instanceof Error &&
