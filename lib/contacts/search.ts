@@ -3,7 +3,7 @@
 // POST /contacts/search body.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { contactOutput, contactOutputFields, type Contact, type ContactOutput } from './shape';
-import { customFieldDefinitionsOrNone, customFieldOutputFields } from '../customFields';
+import { customFieldOutputFields, withCustomFieldDefinitions } from '../customFields';
 import { invalidInput } from '../http/errors';
 import { normalizeDateTime, optionalText } from '../inputs/normalise';
 import { searchQueryOf } from './filters';
@@ -21,10 +21,9 @@ export const contactResults = async (
   bundle: Bundle,
   pending: Promise<Contact[]>,
 ): Promise<ContactOutput[]> => {
-  const [contacts, definitions] = await Promise.all([
-    pending,
-    customFieldDefinitionsOrNone(z, bundle),
-  ]);
+  const [contacts, definitions] = await withCustomFieldDefinitions(z, bundle, pending, {
+    policy: 'labels',
+  });
   return contacts.map((contact) => contactOutput(contact, definitions));
 };
 

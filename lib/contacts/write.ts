@@ -179,17 +179,6 @@ const nothingToUpdate = () =>
     'no field was filled, so there is nothing to change. Fill at least one field (empty fields never blank out data).',
   );
 
-const onlyDeletedFieldsFilled = (ids: string[]) => {
-  const gone =
-    ids.length === 1
-      ? `the custom field filled (ID ${ids[0]}) no longer exists`
-      : `the custom fields filled (IDs ${ids.join(', ')}) no longer exist`;
-  return invalidInput(
-    'Update Contact',
-    `${gone} in this HighLevel sub-account, and no other field was filled, so there is nothing to change. Use "Refresh fields" in the Zap editor and map the value to a current field.`,
-  );
-};
-
 /**
  * The request body for a contact write, and the custom-field definitions for its output. Standard
  * fields are checked before any request; custom-field values are checked once their definitions
@@ -213,11 +202,7 @@ export const contactWriteBody = async (
   const locationId = mode === 'update' ? undefined : locationIdOf(bundle);
 
   const definitions = await customFieldDefinitionsForWrite(z, bundle, input);
-  const { customFields, deletedIds } = customFieldsPayload(z, input, definitions, {
-    defaultCountry,
-  });
-  if (mode === 'update' && !filled && !customFields) {
-    throw deletedIds.length > 0 ? onlyDeletedFieldsFilled(deletedIds) : nothingToUpdate();
-  }
+  const customFields = customFieldsPayload(input, definitions, { defaultCountry });
+  if (mode === 'update' && !filled && !customFields) throw nothingToUpdate();
   return { body: compact({ locationId, ...body, customFields }), definitions };
 };
