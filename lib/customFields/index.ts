@@ -348,7 +348,7 @@ const optionNamed = (options: string[], value: string): string | undefined =>
 const optionValues = (definition: CustomFieldDefinition, raw: unknown): string[] => {
   const options = optionsOf(definition);
   const chosen = new Set<string>();
-  for (const item of listItems(raw)) {
+  for (const item of listItems(`custom field "${labelOf(definition)}"`, raw)) {
     const parts = item
       .split(',')
       .map((part) => part.trim())
@@ -376,7 +376,7 @@ const optionValues = (definition: CustomFieldDefinition, raw: unknown): string[]
  * a live sub-account.
  */
 const textBoxValues = (label: string, definition: CustomFieldDefinition, raw: unknown) => {
-  const values = listItems(raw);
+  const values = listItems(label, raw);
   const boxes = optionsOf(definition);
   if (boxes.length > 0 && values.length > boxes.length) {
     throw invalidInput(
@@ -400,7 +400,7 @@ const valueFor = (
   if (definition.dataType === 'DATE') return normalizeDate(label, value);
   if (definition.dataType === 'PHONE') return normalizePhone(label, value, defaultCountry);
   if (definition.dataType === 'EMAIL') return normalizeEmail(label, value);
-  return optionalText(value);
+  return optionalText(label, value);
 };
 
 /** True when the user filled at least one custom field (known to HighLevel or not). */

@@ -41,7 +41,7 @@ const everyField = {
   source: 'Zapier',
   assignedTo: 'y0BeYjuRIlDwsDcOHOJo',
   dnd: 'no',
-  tags: ['lead', 'vip, new patient', ''],
+  tags: ['lead', 'vip', 'new patient', 'vip', ''],
 };
 
 describe('create_contact', () => {
@@ -155,7 +155,9 @@ describe('create_contact', () => {
         message: ['source must be shorter than or equal to 255 characters'],
         error: 'Unprocessable Entity',
       });
-    const failure = await failureOf(appTester(perform, bundleWith({ source: 'Zapier' })));
+    const failure = await failureOf(
+      appTester(perform, bundleWith({ firstName: 'Ann', source: 'Zapier' })),
+    );
     expect(failure.message).toBe(
       'HighLevel rejected the request: source must be shorter than or equal to 255 characters.',
     );

@@ -10,6 +10,7 @@ import {
 import examples from 'libphonenumber-js/mobile/examples';
 import {
   compact,
+  idList,
   isBlank,
   listItems,
   normalizeBoolean,
@@ -17,11 +18,11 @@ import {
   normalizeDate,
   normalizeDateTime,
   normalizeEmail,
-  normalizeList,
   normalizePhone,
   normalizeTimeZone,
   normalizeWebsite,
-  requireList,
+  requireItems,
+  uniqueItems,
 } from '../../../lib/inputs/normalise';
 
 /** Runs `run` and returns the message of the error it throws (undefined if it does not throw). */
@@ -288,11 +289,11 @@ const listInputs = fc.oneof(
   blanks,
 );
 
-describe('normalizeList', () => {
+describe('idList', () => {
   it('never returns blanks, duplicates, commas or untrimmed items', () => {
     fc.assert(
       fc.property(listInputs, (value) => {
-        const list = normalizeList(value);
+        const list = idList('Contacts', value);
         expect(new Set(list).size).toBe(list.length);
         for (const item of list) {
           expect(item).not.toContain(',');
@@ -303,28 +304,45 @@ describe('normalizeList', () => {
     );
   });
 
-  it('keeps every comma-separated part, in order of first appearance, and is idempotent', () => {
+  it('keeps every comma-separated id, in order of first appearance, and is idempotent', () => {
     fc.assert(
       fc.property(fc.array(fc.string()), (items) => {
-        const list = normalizeList(items);
+        const list = idList('Contacts', items);
         const parts = items
           .flatMap((item) => item.split(','))
           .map((part) => part.trim())
           .filter(Boolean);
         expect(list).toEqual([...new Set(parts)]);
-        expect(normalizeList(list)).toEqual(list);
-        expect(normalizeList(list.join(','))).toEqual(list);
+        expect(idList('Contacts', list)).toEqual(list);
+        expect(idList('Contacts', list.join(','))).toEqual(list);
       }),
     );
   });
 
-  it('requireList refuses an empty result, naming the field', () => {
+  it('requireItems refuses an empty list, naming the field', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[\s,]*$/)), (items) => {
-        expect(messageOf(() => requireList('Tags', items))).toBe(
-          'Invalid Tags: at least one value is required.',
+        expect(messageOf(() => requireItems('Followers', idList('Followers', items)))).toBe(
+          'Invalid Followers: at least one value is required.',
         );
       }),
+    );
+  });
+});
+
+describe('uniqueItems', () => {
+  it('keeps each item whole, commas included, each once, in order of first appearance', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string()), (items) => {
+        const whole = items.map((item) => item.trim()).filter(Boolean);
+        expect(uniqueItems('Tags', items)).toEqual([...new Set(whole)]);
+      }),
+    );
+  });
+
+  it('refuses an object as an item instead of writing "[object Object]"', () => {
+    expect(messageOf(() => uniqueItems('Tags', ['vip', { name: 'x' }]))).toMatch(
+      /^Invalid Tags: expected text, but got an object/,
     );
   });
 });
@@ -340,7 +358,7 @@ describe('listItems', () => {
   it('keeps every non-blank item whole (commas and repeats included), trimmed, in order', () => {
     fc.assert(
       fc.property(fc.array(fc.string()), (items) => {
-        expect(listItems(items)).toEqual(
+        expect(listItems('Options', items)).toEqual(
           items.filter((item) => item.trim() !== '').map((item) => item.trim()),
         );
       }),
@@ -350,7 +368,7 @@ describe('listItems', () => {
   it('reads a lone value as a one-item list, and a blank as none', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
-        expect(listItems(text)).toEqual(text.trim() ? [text.trim()] : []);
+        expect(listItems('Options', text)).toEqual(text.trim() ? [text.trim()] : []);
       }),
     );
   });
