@@ -1,4 +1,5 @@
 import createContact, { perform } from '../../creates/create_contact';
+import { asZapierSendsIt } from '../support/zapierProduction';
 import {
   bundleWith,
   expectInvalidInput,
@@ -218,4 +219,59 @@ describe('create_contact', () => {
     ]);
     expect(outputFields?.some((field) => typeof field === 'function')).toBe(true);
   });
+
+  // Update and Create or Update refuse an empty input; Create made a blank contact of it.
+  it.each([{}, { firstName: ' ', tags: [], dnd: '' }, { source: 'Website Form', tags: ['vip'] }])(
+    'refuses a contact with nothing to know it by (%j), naming what is needed',
+    async (input) => {
+      await expectInvalidInput(
+        appTester(perform, bundleWith(input)),
+        /^Invalid Create Contact: .*fill at least one of First Name, Last Name, Full Name, Email, Phone, Company Name/,
+      );
+    },
+  );
+
+  it('refuses "maybe" for Do Not Disturb as Zapier passes it on, instead of sending true', async () => {
+    const input = asZapierSendsIt(createContact.operation.inputFields, {
+      firstName: 'Ann',
+      dnd: 'maybe',
+    });
+    await expectInvalidInput(
+      appTester(perform, bundleWith(input)),
+      /^Invalid Do Not Disturb: "maybe" is not yes\/no/,
+    );
+  });
+
+  it('refuses a phone extension rather than dropping it', async () => {
+    await expectInvalidInput(
+      appTester(perform, bundleWith({ firstName: 'Ann', phone: '+1 415 555 0134 ext. 99' })),
+      /^Invalid Phone: .*has an extension \(99\)/,
+    );
+  });
+
+  it('refuses an object in a text field rather than writing "[object Object]"', async () => {
+    await expectInvalidInput(
+      appTester(perform, bundleWith({ firstName: { first: 'Ann' } })),
+      /^Invalid First Name: expected text, but got an object/,
+    );
+  });
+
+  it('keeps a tag with a comma whole ("Smith, John")', async () => {
+    noCustomFields();
+    const scope = highLevel()
+      .post('/contacts/', { locationId: LOCATION_ID, firstName: 'Ann', tags: ['Smith, John'] })
+      .reply(201, created({ firstName: 'Ann', tags: ['Smith, John'] }));
+    await appTester(perform, bundleWith({ firstName: 'Ann', tags: ['Smith, John'] }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each(['31 Feb 2026', '02/31/1990', 'I was born 04/23/1990 I think'])(
+    'refuses the date of birth "%s" naming the field',
+    async (dateOfBirth) => {
+      await expectInvalidInput(
+        appTester(perform, bundleWith({ firstName: 'Ann', dateOfBirth })),
+        /^Invalid Date of Birth: .* is not a date/,
+      );
+    },
+  );
 });
