@@ -269,6 +269,75 @@ describe('normalizeDateTime', () => {
     );
   });
 
+  const MONTH_NAMES = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ];
+
+  it('reads a written date ("8 Jul 2026", "Jul 8, 2026 14:30", "07/08/2026") as that day in UTC', () => {
+    fc.assert(
+      fc.property(days, fc.integer({ min: 0, max: 23 }), ({ year, month, day }, hour) => {
+        const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+        const name = MONTH_NAMES[month - 1];
+        expect(normalizeDateTime('Due Date', `${day} ${name} ${year}`)).toBe(
+          `${iso}T00:00:00.000Z`,
+        );
+        expect(normalizeDateTime('Due Date', `${name} ${day}, ${year} ${pad(hour)}:30`)).toBe(
+          `${iso}T${pad(hour)}:30:00.000Z`,
+        );
+        expect(normalizeDateTime('Due Date', `${pad(month)}/${pad(day)}/${year}`)).toBe(
+          `${iso}T00:00:00.000Z`,
+        );
+      }),
+    );
+  });
+
+  it('refuses a day that does not exist, in every written form, instead of moving it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 29, max: 31 }),
+        (year, month, day) => {
+          fc.pre(new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day);
+          for (const text of [
+            `${day} ${MONTH_NAMES[month - 1]} ${year}`,
+            `${MONTH_NAMES[month - 1]} ${day}, ${year}`,
+            `${pad(month)}/${day}/${year}`,
+            `${year}-${pad(month)}-${day}T10:00:00Z`,
+          ]) {
+            expect(messageOf(() => normalizeDateTime('Due Date', text))).toMatch(
+              /^Invalid Due Date: .* is not a date and time that exists/,
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  it('refuses a date inside other words ("I may come 12/25/2026 maybe")', () => {
+    fc.assert(
+      fc.property(
+        days,
+        fc.constantFrom('I may come', 'on', 'due'),
+        ({ year, month, day }, words) => {
+          const text = `${words} ${pad(month)}/${pad(day)}/${year} maybe`;
+          expect(messageOf(() => normalizeDateTime('Due Date', text))).toMatch(/^Invalid Due Date/);
+        },
+      ),
+    );
+  });
+
   it('refuses text without a four-digit year (JavaScript would read "1" as 2001)', () => {
     fc.assert(
       fc.property(
