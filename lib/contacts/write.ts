@@ -143,20 +143,11 @@ export const contactInputs = (mode: ContactWriteMode) => {
 
 export const contactInputFields = (mode: ContactWriteMode) => fieldsOf(contactInputs(mode));
 
-/** What a new contact is known by: Create Contact needs at least one of them. */
-const IDENTITY = {
-  firstName: 'First Name',
-  lastName: 'Last Name',
-  name: 'Full Name',
-  email: 'Email',
-  phone: 'Phone',
-  companyName: 'Company Name',
-} as const;
-
+/** Create Contact with every field empty: refused, as Update and Create or Update refuse it. */
 const nothingToCreate = () =>
   invalidInput(
     'Create Contact',
-    `a contact needs something to know it by: fill at least one of ${Object.values(IDENTITY).join(', ')}.`,
+    'no field was filled, so the new contact would be blank. Fill at least one field, such as First Name, Email or Phone.',
   );
 
 const onlyDeletedFieldsFilled = (ids: string[]) => {
@@ -189,12 +180,10 @@ export const contactWriteBody = async (
       'Create or Update Contact finds the contact by email or phone, so at least one of them is required.',
     );
   }
-  if (mode === 'create' && !Object.keys(IDENTITY).some((key) => key in body)) {
-    throw nothingToCreate();
-  }
   const filled = Object.keys(body).length > 0;
-  if (mode === 'update' && !filled && !hasCustomFieldInput(input)) {
-    throw nothingToChange('Update Contact');
+  if (!filled && !hasCustomFieldInput(input)) {
+    if (mode === 'create') throw nothingToCreate();
+    if (mode === 'update') throw nothingToChange('Update Contact');
   }
   const locationId = mode === 'update' ? undefined : locationIdOf(bundle);
 
@@ -202,6 +191,7 @@ export const contactWriteBody = async (
   const { customFields, deletedIds } = customFieldsPayload(z, input, definitions, {
     defaultCountry,
   });
+  if (mode === 'create' && !filled && !customFields) throw nothingToCreate();
   if (mode === 'update' && !filled && !customFields) {
     throw deletedIds.length > 0
       ? onlyDeletedFieldsFilled(deletedIds)

@@ -15,7 +15,7 @@ export const isBlank = (value: unknown): boolean =>
   (typeof value === 'string' && value.trim() === '') ||
   (Array.isArray(value) && value.every(isBlank));
 
-const describe = (value: unknown): string => {
+const preview = (value: unknown): string => {
   try {
     return JSON.stringify(value).slice(0, 60);
   } catch {
@@ -34,13 +34,13 @@ const trimmed = (label: string, value: unknown): string => {
     if (items.length === 1) return trimmed(label, items[0]);
     throw invalidInput(
       label,
-      `it takes one value, but ${items.length} were given (${describe(items)}).`,
+      `it takes one value, but ${items.length} were given (${preview(items)}).`,
     );
   }
   if (typeof value === 'object' && value !== null) {
     throw invalidInput(
       label,
-      `expected text, but got an object (${describe(value)}); map a single value.`,
+      `expected text, but got an object (${preview(value)}); map a single value.`,
     );
   }
   return String(value).trim();

@@ -221,12 +221,12 @@ describe('create_contact', () => {
   });
 
   // Update and Create or Update refuse an empty input; Create made a blank contact of it.
-  it.each([{}, { firstName: ' ', tags: [], dnd: '' }, { source: 'Website Form', tags: ['vip'] }])(
-    'refuses a contact with nothing to know it by (%j), naming what is needed',
+  it.each([{}, { firstName: ' ', email: '', tags: ['', ' '], dnd: '', defaultCountry: 'US' }])(
+    'refuses a contact with every field empty (%j), naming what is needed',
     async (input) => {
       await expectInvalidInput(
         appTester(perform, bundleWith(input)),
-        /^Invalid Create Contact: .*fill at least one of First Name, Last Name, Full Name, Email, Phone, Company Name/,
+        /^Invalid Create Contact: no field was filled, so the new contact would be blank\. Fill at least one field, such as First Name, Email or Phone\./,
       );
     },
   );
