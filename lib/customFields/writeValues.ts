@@ -67,6 +67,9 @@ const singleValue = (label: string, raw: unknown): unknown => {
   return values[0];
 };
 
+/** How messages name a custom field. */
+const fieldLabel = (definition: CustomFieldDefinition) => `custom field "${labelOf(definition)}"`;
+
 /**
  * The chosen options of a checkbox or multi-select field, spelled as the field spells them. An
  * option may contain commas ("Morning, before 9am"), so every item is kept whole, except an item
@@ -77,7 +80,7 @@ const singleValue = (label: string, raw: unknown): unknown => {
 const chosenOptions = (definition: CustomFieldDefinition, raw: unknown): string[] => {
   const options = optionsOf(definition);
   const chosen = new Set<string>();
-  for (const item of listItems(raw)) {
+  for (const item of listItems(fieldLabel(definition), raw)) {
     const parts = item
       .split(',')
       .map((part) => part.trim())
@@ -97,7 +100,7 @@ const chosenOptions = (definition: CustomFieldDefinition, raw: unknown): string[
 const chosenValues = (definition: CustomFieldDefinition, raw: unknown): string[] => {
   if (MULTI_OPTION.has(definition.dataType)) return chosenOptions(definition, raw);
   if (choicesOf(definition).length === 0) return [];
-  return listItems(raw);
+  return listItems(fieldLabel(definition), raw);
 };
 
 /** The chosen values a choice field does not list (and does not take as custom options). */
@@ -117,7 +120,7 @@ const refuseUnlisted = (label: string, definition: CustomFieldDefinition, raw: u
 
 /** A dropdown or radio value, spelled as the field spells it. */
 const singleChoice = (label: string, definition: CustomFieldDefinition, raw: unknown) => {
-  const value = optionalText(singleValue(label, raw));
+  const value = optionalText(label, singleValue(label, raw));
   if (value === undefined) return undefined;
   refuseUnlisted(label, definition, value);
   return optionNamed(choicesOf(definition), value) ?? value;
@@ -135,7 +138,7 @@ const singleChoice = (label: string, definition: CustomFieldDefinition, raw: unk
  * a live sub-account.
  */
 const textBoxValues = (label: string, definition: CustomFieldDefinition, raw: unknown) => {
-  const values = listItems(raw);
+  const values = listItems(label, raw);
   const boxes = optionsOf(definition);
   if (boxes.length > 0 && values.length > boxes.length) {
     throw invalidInput(
@@ -151,7 +154,7 @@ const valueFor = (
   raw: unknown,
   defaultCountry: CountryCode | undefined,
 ): string | string[] | undefined => {
-  const label = `custom field "${labelOf(definition)}"`;
+  const label = fieldLabel(definition);
   const { dataType } = definition;
   if (dataType === 'TEXTBOX_LIST') return textBoxValues(label, definition, raw);
   if (MULTI_OPTION.has(dataType)) {
@@ -164,7 +167,7 @@ const valueFor = (
   if (dataType === 'DATE') return normalizeDate(label, value);
   if (dataType === 'PHONE') return normalizePhone(label, value, defaultCountry);
   if (dataType === 'EMAIL') return normalizeEmail(label, value);
-  return optionalText(value);
+  return optionalText(label, value);
 };
 
 const unknownFields = (keys: string[]) =>
