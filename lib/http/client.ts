@@ -2,10 +2,11 @@
 // through the shared middleware, and checks the JSON that comes back against a zod schema.
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
+import { agencyConnection } from '../connection/agency';
+import { kindOfConnection } from '../connection/kinds';
 import { MIN_REQUEST_MS, requestTimeoutMs, stepBudgetMs } from './config';
 import { requiredScope } from './scopes';
 import {
-  invalidInput,
   isNetworkFailure,
   isRecordNotFound,
   type RecordInPath,
@@ -137,12 +138,8 @@ export async function callHighLevelOrNull<S extends zod.ZodType>(
 
 /** The connected sub-account. Agency connections have none, and the Contacts API needs one. */
 export const locationIdOf = (bundle: Bundle): string => {
-  const locationId = bundle.authData.locationId;
-  if (!locationId) {
-    throw invalidInput(
-      'connection',
-      'this HighLevel connection is not tied to a sub-account (location). Reconnect HighLevel and choose a sub-account: the Contacts API only works with sub-account connections.',
-    );
-  }
+  // Typed by hand for a Private Integration Token, so it may carry stray spaces.
+  const locationId = String(bundle.authData.locationId ?? '').trim();
+  if (!locationId) throw agencyConnection(kindOfConnection(bundle.authData));
   return locationId;
 };
