@@ -24,9 +24,11 @@ export type HighLevelCall = {
   path: string;
   pathParams?: Record<string, unknown>;
   query?: Record<string, string | number | boolean | undefined>;
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | unknown[];
   /** Overrides the default request timeout, e.g. to keep a multi-page poll inside its budget. */
   timeoutMs?: number;
+  /** The scope the endpoint needs, when lib/http/scopes.ts does not know its path (API Request). */
+  scope?: string;
 };
 
 /**
@@ -73,7 +75,7 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
   const middlewareData: HighLevelMiddlewareData = {
     allowNotFound,
     records: recordsIn(call.path, call.pathParams),
-    scope: requiredScope(method, call.path),
+    scope: call.scope ?? requiredScope(method, call.path),
     write,
   };
   const clock = stepClockOf(z);
@@ -121,6 +123,13 @@ export async function callHighLevel<S extends zod.ZodType>(
 ): Promise<zod.infer<S>> {
   return parse(schema, await send(z, call, false), call);
 }
+
+/**
+ * One HighLevel call whose answer is returned as it came (status, headers, text and parsed JSON),
+ * for the API Request action; failures are mapped to Zapier errors as for every other call.
+ */
+export const callHighLevelForResponse = (z: ZObject, call: HighLevelCall) =>
+  send(z, call, false);
 
 /**
  * Like callHighLevel, but "no such record" resolves to null (for searches): a 404, or the 400/422
