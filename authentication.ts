@@ -31,13 +31,26 @@ type TokenResponse = {
   error_description?: string;
 };
 
+/**
+ * The scopes the consent page asks for: the app's own, plus those the integration's owner added
+ * for the API Request action (HIGHLEVEL_EXTRA_SCOPES, space-separated, set with `zapier-platform
+ * env:set`; the Marketplace app must have them too). HighLevel grants what this URL asks for.
+ */
+export const requestedScopes = (): string =>
+  [
+    ...new Set([
+      ...SCOPES,
+      ...(process.env.HIGHLEVEL_EXTRA_SCOPES ?? '').split(/[\s,]+/).filter(Boolean),
+    ]),
+  ].join(' ');
+
 const authorizeUrl = async (_z: ZObject, bundle: Bundle): Promise<string> => {
   const params = new URLSearchParams({
     response_type: 'code',
     client_id: process.env.CLIENT_ID ?? '',
     redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
     state: String(bundle.inputData.state ?? ''),
-    scope: SCOPES.join(' '),
+    scope: requestedScopes(),
   });
   return `${marketplaceUrl()}/v2/oauth/chooselocation?${params.toString()}`;
 };

@@ -176,6 +176,7 @@ const outcomeOf = (result: unknown): string => {
   if (typeof record.contactCount === 'number') return `${record.contactCount} contact(s) changed`;
   if (Array.isArray(record.tags)) return `tags now: ${record.tags.join(', ') || 'none'}`;
   if (Array.isArray(record.followers)) return `${record.followers.length} follower(s) now`;
+  if (typeof record.status === 'number') return `HTTP ${record.status}`; // an API Request
   const flag = ['deleted', 'added', 'removed'].find((key) => record[key] === true);
   return flag ?? 'done';
 };

@@ -31,6 +31,12 @@ export const API_AREAS: ApiArea[] = [
     write: 'calendars/resources.write',
   },
   {
+    name: 'Calendar notifications',
+    path: /^\/calendars\/[^/]+\/notifications\b/,
+    read: 'calendars/events.readonly',
+    write: 'calendars/events.write',
+  },
+  {
     name: 'Calendars',
     path: /^\/calendars\//,
     read: 'calendars.readonly',
@@ -38,9 +44,14 @@ export const API_AREAS: ApiArea[] = [
   },
   {
     name: 'Conversation messages',
-    path: /^\/conversations\/messages\b/,
+    path: /^\/conversations\/(locations\/[^/]+\/)?messages\b/,
     read: 'conversations/message.readonly',
     write: 'conversations/message.write',
+  },
+  {
+    name: 'Live chat typing indicator',
+    path: /^\/conversations\/providers\/live-chat\b/,
+    write: 'conversations/livechat.write',
   },
   {
     name: 'Conversations',
