@@ -128,8 +128,7 @@ export async function callHighLevel<S extends zod.ZodType>(
  * One HighLevel call whose answer is returned as it came (status, headers, text and parsed JSON),
  * for the API Request action; failures are mapped to Zapier errors as for every other call.
  */
-export const callHighLevelForResponse = (z: ZObject, call: HighLevelCall) =>
-  send(z, call, false);
+export const callHighLevelForResponse = (z: ZObject, call: HighLevelCall) => send(z, call, false);
 
 /**
  * Like callHighLevel, but "no such record" resolves to null (for searches): a 404, or the 400/422
