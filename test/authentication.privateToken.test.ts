@@ -105,7 +105,8 @@ describe('the Private Integration Token connection', () => {
 
   it('refuses an empty Location ID before sending anything', async () => {
     const failure = await failureOf(runTest({ token: TOKEN, locationId: '  ' }));
-    expect(failure).toMatchObject({ code: 'agency_token' });
+    expect(failure).toMatchObject({ code: 'invalid_input' });
+    expect(failure.message).toMatch(/has no Location ID\. Reconnect and enter/);
     expect(nock.isDone()).toBe(true);
   });
 });

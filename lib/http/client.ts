@@ -2,8 +2,7 @@
 // through the shared middleware, and checks the JSON that comes back against a zod schema.
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
-import { agencyConnection } from '../connection/agency';
-import { kindOfConnection } from '../connection/kinds';
+import { noSubAccount } from '../connection/agency';
 import { MIN_REQUEST_MS, requestTimeoutMs, stepBudgetMs } from './config';
 import { requiredScope } from './scopes';
 import {
@@ -148,6 +147,6 @@ export async function callHighLevelOrNull<S extends zod.ZodType>(
 export const locationIdOf = (bundle: Bundle): string => {
   // Typed by hand for a Private Integration Token, so it may carry stray spaces.
   const locationId = String(bundle.authData.locationId ?? '').trim();
-  if (!locationId) throw agencyConnection(kindOfConnection(bundle.authData));
+  if (!locationId) throw noSubAccount(bundle.authData);
   return locationId;
 };
