@@ -10,7 +10,7 @@ const WHAT_TO_DO: Record<ConnectionKind, string> = {
     'Create the Private Integration inside the sub-account (switch to the sub-account, then Settings → Private Integrations), not at agency level, and connect with that token.',
 };
 
-export const agencyConnectionMessage = (kind: ConnectionKind): string =>
+const agencyConnectionMessage = (kind: ConnectionKind): string =>
   `This HighLevel connection is for an agency (company) account, but the Contacts API only works with a sub-account (location). ${WHAT_TO_DO[kind]}`;
 
 export const agencyConnection = (kind: ConnectionKind): Error =>
