@@ -1,5 +1,7 @@
-// OAuth2 with HighLevel: the user picks one sub-account (location) on HighLevel's consent page;
-// the location token that comes back is what every Contacts endpoint requires.
+// OAuth2 with HighLevel, the connection of the default build: the user picks one sub-account
+// (location) on HighLevel's consent page; the location token that comes back is what every
+// Contacts endpoint requires. The other build connects with a Private Integration Token
+// (lib/connection/privateToken.ts).
 import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { callHighLevel, locationIdOf } from './lib/http/client';
 import { marketplaceUrl, requestTimeoutMs, SCOPES, tokenUrl } from './lib/http/config';
@@ -11,6 +13,8 @@ import {
   unreachable,
   unreadableResponse,
 } from './lib/http/errors';
+import { agencyConnection } from './lib/connection/agency';
+import type { Connection } from './lib/connection/kinds';
 import { locationResponseSchema } from './lib/records/location';
 
 type TokenResponse = {
@@ -27,9 +31,18 @@ type TokenResponse = {
   error_description?: string;
 };
 
-const AGENCY_TOKEN_MESSAGE =
-  'HighLevel connected an agency (company) account, but the Contacts API only works with a sub-account. ' +
-  'Reconnect and choose a sub-account (location) on the HighLevel consent screen.';
+/**
+ * The scopes the consent page asks for: the app's own, plus those the integration's owner added
+ * for the API Request action (HIGHLEVEL_EXTRA_SCOPES, space-separated, set with `zapier-platform
+ * env:set`; the Marketplace app must have them too). HighLevel grants what this URL asks for.
+ */
+export const requestedScopes = (): string =>
+  [
+    ...new Set([
+      ...SCOPES,
+      ...(process.env.HIGHLEVEL_EXTRA_SCOPES ?? '').split(/[\s,]+/).filter(Boolean),
+    ]),
+  ].join(' ');
 
 const authorizeUrl = async (_z: ZObject, bundle: Bundle): Promise<string> => {
   const params = new URLSearchParams({
@@ -37,7 +50,7 @@ const authorizeUrl = async (_z: ZObject, bundle: Bundle): Promise<string> => {
     client_id: process.env.CLIENT_ID ?? '',
     redirect_uri: String(bundle.inputData.redirect_uri ?? ''),
     state: String(bundle.inputData.state ?? ''),
-    scope: SCOPES.join(' '),
+    scope: requestedScopes(),
   });
   return `${marketplaceUrl()}/v2/oauth/chooselocation?${params.toString()}`;
 };
@@ -89,9 +102,9 @@ const requestTokens = async (
 };
 
 /** Location tokens only: an agency token would fail on every Contacts call later, so fail now. */
-const connectionFields = (z: ZObject, data: TokenResponse) => {
+const connectionFields = (data: TokenResponse) => {
   if (data.userType === 'Company' || !data.locationId) {
-    throw new z.errors.Error(AGENCY_TOKEN_MESSAGE, 'agency_token', 400);
+    throw agencyConnection('oauth');
   }
   return {
     access_token: data.access_token as string,
@@ -119,7 +132,7 @@ const getAccessToken = async (z: ZObject, bundle: Bundle) => {
         400,
       ),
   );
-  return connectionFields(z, data);
+  return connectionFields(data);
 };
 
 // Refresh tokens rotate: each refresh returns a new one and the old one stops working, so the new
@@ -135,7 +148,7 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
       ),
   );
   const kept = bundle.authData;
-  return connectionFields(z, {
+  return connectionFields({
     ...data,
     refresh_token: data.refresh_token || kept.refresh_token,
     locationId: data.locationId ?? kept.locationId,
@@ -147,8 +160,6 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
 
 /** GET /locations/{locationId}: proves the token works and gives the label its name. */
 const test = async (z: ZObject, bundle: Bundle) => {
-  if (!bundle.authData.locationId)
-    throw new z.errors.Error(AGENCY_TOKEN_MESSAGE, 'agency_token', 400);
   const { location } = await callHighLevel(
     z,
     { path: '/locations/{locationId}', pathParams: { locationId: locationIdOf(bundle) } },
@@ -157,7 +168,7 @@ const test = async (z: ZObject, bundle: Bundle) => {
   return { ...location, name: location.name || 'HighLevel sub-account' };
 };
 
-export default {
+const authentication = {
   type: 'oauth2',
   test,
   connectionLabel: '{{name}}',
@@ -171,9 +182,14 @@ export default {
     authorizeUrl,
     getAccessToken,
     refreshAccessToken,
-    scope: SCOPES.join(' '),
+    // Marked pure so that the Private Integration Token build, which never uses it, leaves it out.
+    scope: /* @__PURE__ */ SCOPES.join(' '),
     autoRefresh: true,
   },
 } satisfies Authentication;
+
+export default authentication;
+
+export const oauthConnection: Connection = { kind: 'oauth', authentication };
 
 export { authorizeUrl, getAccessToken, refreshAccessToken, test };

@@ -1,21 +1,10 @@
-// The app definition: the HighLevel connection, the HTTP pipeline, and every trigger, action and
-// search by key.
-import zapier, { defineApp } from 'zapier-platform-core';
-import authentication from './authentication';
-import creates from './creates';
-import { httpPipeline } from './lib/http/pipeline';
-import packageJson from './package.json';
-import searches from './searches';
-import searchOrCreates from './searches/searchOrCreates';
-import triggers from './triggers';
+// The app Zapier runs. Its connection is chosen when the app is built: scripts/bundle.ts replaces
+// process.env.HIGHLEVEL_AUTH with the build's value, so the bundle holds only that connection
+// (`HIGHLEVEL_AUTH=private-token npm run build`; unset, the OAuth build). See app.ts.
+import { oauthConnection } from './authentication';
+import { appWith } from './app';
+import { privateTokenConnection } from './lib/connection/privateToken';
 
-export default defineApp({
-  version: packageJson.version,
-  platformVersion: zapier.version,
-  authentication,
-  ...httpPipeline,
-  triggers,
-  creates,
-  searches,
-  searchOrCreates,
-});
+export default appWith(
+  process.env.HIGHLEVEL_AUTH === 'private-token' ? privateTokenConnection : oauthConnection,
+);

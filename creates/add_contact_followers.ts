@@ -1,19 +1,26 @@
 // Add Followers to Contact: POST /contacts/{contactId}/followers ({ followers } →
 // { followers, followersAdded }). Followers are users of the sub-account.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { changedContactIdOutputFields, contactIdField, followersField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { changedContactIdOutputFields, contactIdInput, followersInput } from '../lib/inputs/fields';
 import { changeContactFollowers, followersSample } from '../lib/contacts/followers';
 
-const inputFields = defineInputFields([
-  contactIdField(),
-  { ...followersField, helpText: 'Users to add as followers. Existing followers stay.' },
-]);
+const inputs = [
+  contactIdInput(),
+  followersInput('Users to add as followers. Existing followers stay.'),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  changeContactFollowers(z, bundle, 'followersAdded', {
+export const perform = ((z, bundle) =>
+  changeContactFollowers(z, parseInputs(inputs, bundle.inputData), 'followersAdded', {
     method: 'POST',
     path: '/contacts/{contactId}/followers',
-  });
+  })) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'add_contact_followers' as const,

@@ -1,15 +1,25 @@
 // Add Tags to Contact: POST /contacts/{contactId}/tags. Adds to the contact's tags, never replaces.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
 import { changeContactTags } from '../lib/contacts/tags';
-import { changedContactIdOutputFields, contactIdField, tagsField } from '../lib/inputs/fields';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { changedContactIdOutputFields, contactIdInput, tagsInput } from '../lib/inputs/fields';
 
-const inputFields = defineInputFields([
-  contactIdField(),
-  tagsField('Tags to add. Tags the contact already has stay; new tag names are created.'),
-]);
+const inputs = [
+  contactIdInput(),
+  tagsInput('Tags to add. Tags the contact already has stay; new tag names are created.'),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  changeContactTags(z, bundle, 'tagsAdded', { method: 'POST', path: '/contacts/{contactId}/tags' });
+export const perform = ((z, bundle) =>
+  changeContactTags(z, parseInputs(inputs, bundle.inputData), 'tagsAdded', {
+    method: 'POST',
+    path: '/contacts/{contactId}/tags',
+  })) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'add_contact_tags' as const,

@@ -1,6 +1,12 @@
 // Add Contact to Campaign: POST /contacts/{contactId}/campaigns/{campaignId} (body {} → 201 { succeded }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { campaignIdField, contactIdField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { campaignIdInput, contactIdInput } from '../lib/inputs/fields';
 import {
   campaignIdOutputField,
   changeMembership,
@@ -9,17 +15,15 @@ import {
   membershipSampleIds,
 } from '../lib/contacts/membership';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact to add to the campaign.' }),
-  campaignIdField,
-]);
+const inputs = [contactIdInput('The contact to add to the campaign.'), campaignIdInput] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  changeMembership(z, bundle, 'added', 'campaignId', {
+export const perform = ((z, bundle) =>
+  changeMembership(z, 'added', 'campaignId', parseInputs(inputs, bundle.inputData), {
     method: 'POST',
     path: '/contacts/{contactId}/campaigns/{campaignId}',
     body: {}, // the spec requires a body, and AddContactToCampaignDto declares no properties
-  });
+  })) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'add_contact_to_campaign' as const,

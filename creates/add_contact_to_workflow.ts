@@ -1,7 +1,13 @@
 // Add Contact to Workflow: POST /contacts/{contactId}/workflow/{workflowId}
 // (CreateWorkflowDto { eventStartTime? } → { succeded }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, workflowIdField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { contactIdInput, workflowIdInput } from '../lib/inputs/fields';
 import { compact, normalizeDateTime } from '../lib/inputs/normalise';
 import {
   membershipOutputFields,
@@ -10,26 +16,27 @@ import {
   membershipSampleIds,
   workflowIdOutputField,
 } from '../lib/contacts/membership';
-import { requireId } from '../lib/http/paths';
 import { callExpectingSuccess } from '../lib/records/subRecords';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact to enroll in the workflow.' }),
-  workflowIdField,
-  {
-    key: 'eventStartTime',
-    label: 'Event Start Time',
-    type: 'datetime',
-    required: false,
-    helpText:
-      "When the workflow's first event should run for this contact. Left empty, the workflow starts right away.",
-  },
-]);
+const inputs = [
+  contactIdInput('The contact to enroll in the workflow.'),
+  workflowIdInput,
+  defineInput(
+    {
+      key: 'eventStartTime',
+      label: 'Event Start Time',
+      type: 'datetime',
+      required: false,
+      helpText:
+        "When the workflow's first event should run for this contact. Left empty, the workflow starts right away.",
+    },
+    (value, field) => normalizeDateTime(field.label, value),
+  ),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const workflowId = requireId('workflowId', bundle.inputData.workflowId);
-  const eventStartTime = normalizeDateTime('Event Start Time', bundle.inputData.eventStartTime);
+export const perform = (async (z, bundle) => {
+  const { contactId, workflowId, eventStartTime } = parseInputs(inputs, bundle.inputData);
   await callExpectingSuccess(
     z,
     {
@@ -41,7 +48,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     'add the contact to the workflow',
   );
   return membershipResult('added', contactId, { workflowId, eventStartTime: eventStartTime ?? '' });
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'add_contact_to_workflow' as const,

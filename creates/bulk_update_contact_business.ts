@@ -1,35 +1,45 @@
 // Assign Contacts to Business: POST /contacts/bulk/business
 // ({ locationId, ids, businessId | null } → { success, ids }). A null business removes the contacts
 // from the business they belong to.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
 import * as zod from 'zod';
-import { bulkRunId, contactIdsField, requireContactIds } from '../lib/contacts/bulk';
+import { bulkRunId, contactIdsInput } from '../lib/contacts/bulk';
 import { callHighLevel, locationIdOf } from '../lib/http/client';
-import { businessIdField } from '../lib/inputs/fields';
-import { optionalText } from '../lib/inputs/normalise';
+import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { businessIdField, optionalId } from '../lib/inputs/fields';
 
 /** The spec's maxLength for each contact id of this endpoint. */
 const MAX_ID_LENGTH = 50;
 
-const inputFields = defineInputFields([
-  contactIdsField('The contacts to assign. Choose them, or map a list of contact IDs.'),
-  {
-    ...businessIdField(
-      false,
-      'The business to assign the contacts to. Leave empty to remove the contacts from the business they are in now.',
-    ),
-    label: 'Business (Empty Removes From Business)',
-  },
-]);
+const inputs = [
+  contactIdsInput('The contacts to assign. Choose them, or map a list of contact IDs.', {
+    maxLength: MAX_ID_LENGTH,
+  }),
+  defineInput(
+    {
+      ...businessIdField(
+        false,
+        'The business to assign the contacts to. Leave empty to remove the contacts from the business they are in now.',
+      ),
+      label: 'Business (Empty Removes From Business)',
+    },
+    optionalId,
+  ),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
 const responseSchema = zod.looseObject({
   success: zod.boolean().optional(),
   ids: zod.array(zod.string()).optional(),
 });
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const ids = requireContactIds(bundle.inputData.contactIds, { maxLength: MAX_ID_LENGTH });
-  const businessId = optionalText(bundle.inputData.businessId) ?? null;
+export const perform = (async (z, bundle) => {
+  const { contactIds: ids, businessId = null } = parseInputs(inputs, bundle.inputData);
   const response = await callHighLevel(
     z,
     {
@@ -53,7 +63,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     contactIds: response.ids ?? ids,
     contactCount: (response.ids ?? ids).length,
   };
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'bulk_update_contact_business' as const,

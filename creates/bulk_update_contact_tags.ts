@@ -1,42 +1,58 @@
 // Add or Remove Tags in Bulk: POST /contacts/bulk/tags/update/{add|remove}
 // ({ contacts, tags, locationId, removeAllTags? } → 201 { succeded, errorCount, responses }).
 // HighLevel applies what it can and reports per contact; any contact that failed fails the step.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
 import * as zod from 'zod';
-import { bulkRunId, contactIdsField, requireContactIds } from '../lib/contacts/bulk';
+import { bulkRunId, contactIdsInput } from '../lib/contacts/bulk';
 import { callHighLevel, locationIdOf } from '../lib/http/client';
 import { invalidInput } from '../lib/http/errors';
-import { tagsField } from '../lib/inputs/fields';
-import { normalizeBoolean, normalizeList } from '../lib/inputs/normalise';
+import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { optionalTagsInput, yesNoInput } from '../lib/inputs/fields';
 
 /** HighLevel's limit on contacts per bulk tag request. */
 const MAX_CONTACTS = 500;
 const ACTIONS = ['add', 'remove'] as const;
 
-const inputFields = defineInputFields([
-  {
-    key: 'action',
-    label: 'Add or Remove',
-    type: 'string',
-    required: true,
-    choices: [
-      { value: 'add', label: 'Add Tags', sample: 'add' },
-      { value: 'remove', label: 'Remove Tags', sample: 'remove' },
-    ],
-    helpText: 'Whether the tags below are added to, or removed from, every contact.',
-  },
-  contactIdsField(
-    `The contacts to change: up to ${MAX_CONTACTS} per step. Choose them, or map a list of contact IDs from an earlier step.`,
+const inputs = [
+  defineInput(
+    {
+      key: 'action',
+      label: 'Add or Remove',
+      type: 'string',
+      required: true,
+      choices: [
+        { value: 'add', label: 'Add Tags', sample: 'add' },
+        { value: 'remove', label: 'Remove Tags', sample: 'remove' },
+      ],
+      helpText: 'Whether the tags below are added to, or removed from, every contact.',
+    },
+    (value, field) => {
+      const action = String(value ?? '')
+        .trim()
+        .toLowerCase();
+      if (!(ACTIONS as readonly string[]).includes(action)) {
+        throw invalidInput(field.label, `"${String(value ?? '')}" is not add or remove.`);
+      }
+      return action as (typeof ACTIONS)[number];
+    },
   ),
-  tagsField('Tags to add or remove. May be empty only when Remove All Tags is Yes.', false),
-  {
-    key: 'removeAllTags',
-    label: 'Remove All Tags',
-    type: 'boolean',
-    required: false,
-    helpText: 'Only with Remove Tags: Yes takes every tag off the contacts, whatever Tags says.',
-  },
-]);
+  contactIdsInput(
+    `The contacts to change: up to ${MAX_CONTACTS} per step. Choose them, or map a list of contact IDs from an earlier step.`,
+    { max: MAX_CONTACTS },
+  ),
+  optionalTagsInput('Tags to add or remove. May be empty only when Remove All Tags is Yes.'),
+  yesNoInput(
+    'removeAllTags',
+    'Remove All Tags',
+    'Only with Remove Tags: Yes takes every tag off the contacts, whatever Tags says.',
+  ),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
 const resultSchema = zod.union([
   zod.string().transform((message) => ({ message, contactId: '', type: '' })),
@@ -54,25 +70,14 @@ const responseSchema = zod.looseObject({
 });
 
 const checkedInput = (inputData: Record<string, unknown>) => {
-  const action = String(inputData.action ?? '')
-    .trim()
-    .toLowerCase();
-  if (!(ACTIONS as readonly string[]).includes(action)) {
-    throw invalidInput(
-      'Add or Remove',
-      `"${String(inputData.action ?? '')}" is not add or remove.`,
-    );
-  }
-  const contacts = requireContactIds(inputData.contactIds, { max: MAX_CONTACTS });
-  const removeAllTags = normalizeBoolean('Remove All Tags', inputData.removeAllTags);
+  const { action, contactIds: contacts, tags, removeAllTags } = parseInputs(inputs, inputData);
   if (removeAllTags && action !== 'remove') {
     throw invalidInput('Remove All Tags', 'it can only be used with Remove Tags, not Add Tags.');
   }
-  const tags = normalizeList(inputData.tags);
-  if (tags.length === 0 && !removeAllTags) {
+  if (!tags && !removeAllTags) {
     throw invalidInput('Tags', `at least one tag is required to ${action}.`);
   }
-  return { action, contacts, tags, removeAllTags };
+  return { action, contacts, tags: tags ?? [], removeAllTags };
 };
 
 type Result = { contactId: string; status: string; message: string };
@@ -99,7 +104,7 @@ const failureMessage = (action: string, failed: Result[], errorCount: number, to
   );
 };
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
+export const perform = (async (z, bundle) => {
   const { action, contacts, tags, removeAllTags } = checkedInput(bundle.inputData);
   const response = await callHighLevel(
     z,
@@ -141,7 +146,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     errorCount: 0,
     results,
   };
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'bulk_update_contact_tags' as const,

@@ -1,28 +1,29 @@
 // Complete Task: PUT /contacts/{contactId}/tasks/{taskId}/completed ({ completed } → { task }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevel } from '../lib/http/client';
-import { contactIdField, taskIdField } from '../lib/inputs/fields';
-import { normalizeBoolean } from '../lib/inputs/normalise';
-import { requireId } from '../lib/http/paths';
+import { contactIdInput, taskIdInput, yesNoInput } from '../lib/inputs/fields';
 import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/records/tasks';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the task belongs to.' }),
-  taskIdField,
-  {
-    key: 'completed',
-    label: 'Mark as Completed',
-    type: 'boolean',
-    required: false,
-    default: 'true',
-    helpText: 'Yes (the default) marks the task as completed; No reopens a completed task.',
-  },
-]);
+const inputs = [
+  contactIdInput('The contact the task belongs to.'),
+  taskIdInput(),
+  yesNoInput(
+    'completed',
+    'Mark as Completed',
+    'Yes (the default) marks the task as completed; No reopens a completed task.',
+    true,
+  ),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const taskId = requireId('taskId', bundle.inputData.taskId);
-  const completed = normalizeBoolean('Mark as Completed', bundle.inputData.completed) ?? true;
+export const perform = (async (z, bundle) => {
+  const { contactId, taskId, completed = true } = parseInputs(inputs, bundle.inputData);
   const { task } = await callHighLevel(
     z,
     {
@@ -34,7 +35,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     taskResponseSchema,
   );
   return taskOutput(task, contactId);
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'complete_task' as const,

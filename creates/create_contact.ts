@@ -1,6 +1,11 @@
 // Create Contact: POST /contacts/ (201 { contact }). In a sub-account that forbids duplicates,
 // HighLevel's 400 names the existing contact; lib/errors.ts turns it into advice to use upsert.
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel } from '../lib/http/client';
 import {
@@ -12,11 +17,14 @@ import {
 import { contactInputFields, contactWriteBody } from '../lib/contacts/write';
 import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
 
-const inputFields = [...contactInputFields('create'), customFieldInputFields('create')];
+const inputFields = defineInputFields([
+  ...contactInputFields('create'),
+  customFieldInputFields('create'),
+]);
 
 const responseSchema = zod.looseObject({ contact: contactSchema });
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
+export const perform = (async (z, bundle) => {
   const { body, definitions } = await contactWriteBody(z, bundle, 'create');
   const { contact } = await callHighLevel(
     z,
@@ -24,7 +32,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     responseSchema,
   );
   return contactOutput(contact, definitions);
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'create_contact' as const,

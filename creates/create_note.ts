@@ -1,18 +1,21 @@
 // Create Note: POST /contacts/{contactId}/notes (NotesDTO → 201 { note }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevel } from '../lib/http/client';
-import { contactIdField } from '../lib/inputs/fields';
-import { noteInputFields, noteWriteBody } from '../lib/records/noteInputs';
+import { contactIdInput } from '../lib/inputs/fields';
+import { noteInputs, noteWriteBody } from '../lib/records/noteInputs';
 import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/records/notes';
-import { requireId } from '../lib/http/paths';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the note is about.' }),
-  ...noteInputFields('create'),
-]);
+const ids = [contactIdInput('The contact the note is about.')] as const;
+const inputFields = defineInputFields([...fieldsOf(ids), ...fieldsOf(noteInputs('create'))]);
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
+export const perform = (async (z, bundle) => {
+  const { contactId } = parseInputs(ids, bundle.inputData);
   const body = noteWriteBody('create', bundle.inputData);
   const { note } = await callHighLevel(
     z,
@@ -20,7 +23,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     noteResponseSchema,
   );
   return noteOutput(note, contactId);
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'create_note' as const,

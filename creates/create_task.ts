@@ -1,18 +1,21 @@
 // Create Task: POST /contacts/{contactId}/tasks (CreateTaskParams → 201 { task }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevel } from '../lib/http/client';
-import { contactIdField } from '../lib/inputs/fields';
-import { requireId } from '../lib/http/paths';
-import { taskInputFields, taskWriteBody } from '../lib/records/taskInputs';
+import { contactIdInput } from '../lib/inputs/fields';
+import { taskInputs, taskWriteBody } from '../lib/records/taskInputs';
 import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/records/tasks';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the task is about.' }),
-  ...taskInputFields('create'),
-]);
+const ids = [contactIdInput('The contact the task is about.')] as const;
+const inputFields = defineInputFields([...fieldsOf(ids), ...fieldsOf(taskInputs('create'))]);
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
+export const perform = (async (z, bundle) => {
+  const { contactId } = parseInputs(ids, bundle.inputData);
   const body = taskWriteBody('create', bundle.inputData);
   const { task } = await callHighLevel(
     z,
@@ -20,7 +23,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     taskResponseSchema,
   );
   return taskOutput(task, contactId);
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'create_task' as const,

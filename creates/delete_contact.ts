@@ -1,22 +1,27 @@
 // Delete Contact: DELETE /contacts/{contactId} ({ succeded }). Permanent in HighLevel.
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel } from '../lib/http/client';
 import { requireSucceeded } from '../lib/http/errors';
-import { contactIdField } from '../lib/inputs/fields';
-import { requireId } from '../lib/http/paths';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { contactIdInput } from '../lib/inputs/fields';
 
-const inputFields = [
-  contactIdField({
-    helpText:
-      'The contact to delete. Deleting is permanent: its notes, tasks and history go with it.',
-  }),
-];
+const inputs = [
+  contactIdInput(
+    'The contact to delete. Deleting is permanent: its notes, tasks and history go with it.',
+  ),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
 const responseSchema = zod.looseObject({ succeded: zod.boolean().optional() });
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
+export const perform = (async (z, bundle) => {
+  const { contactId } = parseInputs(inputs, bundle.inputData);
   const { succeded } = await callHighLevel(
     z,
     { method: 'DELETE', path: '/contacts/{contactId}', pathParams: { contactId } },
@@ -24,7 +29,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   );
   requireSucceeded(succeded, 'delete the contact');
   return { id: contactId, contactId, deleted: true };
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'delete_contact' as const,

@@ -1,7 +1,13 @@
 // Delete Note: DELETE /contacts/{contactId}/notes/{id} ({ succeded }). Permanent in HighLevel.
 // HighLevel calls the note's path parameter `id`; the input is `noteId`.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, noteIdField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { contactIdInput, noteIdInput } from '../lib/inputs/fields';
 import { noteSample } from '../lib/records/notes';
 import {
   deleteContactRecord,
@@ -9,13 +15,19 @@ import {
   deletedRecordOutputFields,
 } from '../lib/records/subRecords';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the note belongs to.' }),
-  { ...noteIdField, helpText: `${noteIdField.helpText} Deleting is permanent.` },
-]);
+const inputs = [
+  contactIdInput('The contact the note belongs to.'),
+  noteIdInput(' Deleting is permanent.'),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  deleteContactRecord(z, bundle, 'noteId', '/contacts/{contactId}/notes/{noteId}');
+export const perform = ((z, bundle) =>
+  deleteContactRecord(
+    z,
+    'noteId',
+    parseInputs(inputs, bundle.inputData),
+    '/contacts/{contactId}/notes/{noteId}',
+  )) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'delete_note' as const,

@@ -1,6 +1,12 @@
 // Delete Task: DELETE /contacts/{contactId}/tasks/{taskId} ({ succeded }). Permanent in HighLevel.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, taskIdField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { contactIdInput, taskIdInput } from '../lib/inputs/fields';
 import {
   deleteContactRecord,
   deletedRecord,
@@ -8,13 +14,19 @@ import {
 } from '../lib/records/subRecords';
 import { taskSample } from '../lib/records/tasks';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the task belongs to.' }),
-  { ...taskIdField, helpText: `${taskIdField.helpText} Deleting is permanent.` },
-]);
+const inputs = [
+  contactIdInput('The contact the task belongs to.'),
+  taskIdInput(' Deleting is permanent.'),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  deleteContactRecord(z, bundle, 'taskId', '/contacts/{contactId}/tasks/{taskId}');
+export const perform = ((z, bundle) =>
+  deleteContactRecord(
+    z,
+    'taskId',
+    parseInputs(inputs, bundle.inputData),
+    '/contacts/{contactId}/tasks/{taskId}',
+  )) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'delete_task' as const,

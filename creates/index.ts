@@ -21,6 +21,7 @@ import removeContactFromWorkflow from './remove_contact_from_workflow';
 import addContactFollowers from './add_contact_followers';
 import removeContactFollowers from './remove_contact_followers';
 import bulkUpdateContactBusiness from './bulk_update_contact_business';
+import apiRequest from './api_request';
 
 export default {
   [createContact.key]: createContact,
@@ -45,4 +46,5 @@ export default {
   [addContactFollowers.key]: addContactFollowers,
   [removeContactFollowers.key]: removeContactFollowers,
   [bulkUpdateContactBusiness.key]: bulkUpdateContactBusiness,
+  [apiRequest.key]: apiRequest,
 };

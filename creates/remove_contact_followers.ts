@@ -1,19 +1,26 @@
 // Remove Followers from Contact: DELETE /contacts/{contactId}/followers with a JSON body
 // { followers } → { followers, followersRemoved }.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { changedContactIdOutputFields, contactIdField, followersField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { changedContactIdOutputFields, contactIdInput, followersInput } from '../lib/inputs/fields';
 import { changeContactFollowers, followersSample } from '../lib/contacts/followers';
 
-const inputFields = defineInputFields([
-  contactIdField(),
-  { ...followersField, helpText: 'Users to stop following the contact. Other followers stay.' },
-]);
+const inputs = [
+  contactIdInput(),
+  followersInput('Users to stop following the contact. Other followers stay.'),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  changeContactFollowers(z, bundle, 'followersRemoved', {
+export const perform = ((z, bundle) =>
+  changeContactFollowers(z, parseInputs(inputs, bundle.inputData), 'followersRemoved', {
     method: 'DELETE',
     path: '/contacts/{contactId}/followers',
-  });
+  })) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'remove_contact_followers' as const,

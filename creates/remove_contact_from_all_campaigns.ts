@@ -1,20 +1,24 @@
 // Remove Contact from All Campaigns: DELETE /contacts/{contactId}/campaigns/removeAll ({ succeded }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { contactIdInput } from '../lib/inputs/fields';
 import {
   membershipOutputFields,
   membershipResult,
   membershipSample,
 } from '../lib/contacts/membership';
-import { requireId } from '../lib/http/paths';
 import { callExpectingSuccess } from '../lib/records/subRecords';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact to take out of every campaign it is in.' }),
-]);
+const inputs = [contactIdInput('The contact to take out of every campaign it is in.')] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
+export const perform = (async (z, bundle) => {
+  const { contactId } = parseInputs(inputs, bundle.inputData);
   await callExpectingSuccess(
     z,
     {
@@ -25,7 +29,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     'remove the contact from all campaigns',
   );
   return membershipResult('removed', contactId, { allCampaigns: true });
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'remove_contact_from_all_campaigns' as const,

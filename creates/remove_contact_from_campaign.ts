@@ -1,6 +1,12 @@
 // Remove Contact from Campaign: DELETE /contacts/{contactId}/campaigns/{campaignId} ({ succeded }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { campaignIdField, contactIdField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { campaignIdInput, contactIdInput } from '../lib/inputs/fields';
 import {
   campaignIdOutputField,
   changeMembership,
@@ -9,16 +15,17 @@ import {
   membershipSampleIds,
 } from '../lib/contacts/membership';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact to take out of the campaign.' }),
-  campaignIdField,
-]);
+const inputs = [
+  contactIdInput('The contact to take out of the campaign.'),
+  campaignIdInput,
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  changeMembership(z, bundle, 'removed', 'campaignId', {
+export const perform = ((z, bundle) =>
+  changeMembership(z, 'removed', 'campaignId', parseInputs(inputs, bundle.inputData), {
     method: 'DELETE',
     path: '/contacts/{contactId}/campaigns/{campaignId}',
-  });
+  })) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'remove_contact_from_campaign' as const,

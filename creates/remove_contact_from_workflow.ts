@@ -1,7 +1,13 @@
 // Remove Contact from Workflow: DELETE /contacts/{contactId}/workflow/{workflowId}
 // (required CreateWorkflowDto body, sent empty → { succeded }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
-import { contactIdField, workflowIdField } from '../lib/inputs/fields';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { contactIdInput, workflowIdInput } from '../lib/inputs/fields';
 import {
   changeMembership,
   membershipOutputFields,
@@ -10,18 +16,19 @@ import {
   workflowIdOutputField,
 } from '../lib/contacts/membership';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact to take out of the workflow.' }),
-  workflowIdField,
-]);
+const inputs = [
+  contactIdInput('The contact to take out of the workflow.'),
+  workflowIdInput,
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  changeMembership(z, bundle, 'removed', 'workflowId', {
+export const perform = ((z, bundle) =>
+  changeMembership(z, 'removed', 'workflowId', parseInputs(inputs, bundle.inputData), {
     method: 'DELETE',
     path: '/contacts/{contactId}/workflow/{workflowId}',
     // The spec requires a body here; its only property (eventStartTime) means nothing on removal.
     body: {},
-  });
+  })) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'remove_contact_from_workflow' as const,

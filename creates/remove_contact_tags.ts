@@ -1,20 +1,27 @@
 // Remove Tags from Contact: DELETE /contacts/{contactId}/tags with a JSON body { tags } → { tags }.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
 import { changeContactTags } from '../lib/contacts/tags';
-import { changedContactIdOutputFields, contactIdField, tagsField } from '../lib/inputs/fields';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { changedContactIdOutputFields, contactIdInput, tagsInput } from '../lib/inputs/fields';
 
-const inputFields = defineInputFields([
-  contactIdField(),
-  tagsField(
+const inputs = [
+  contactIdInput(),
+  tagsInput(
     'Tags to take off the contact. Its other tags stay; tags it does not have are ignored.',
   ),
-]);
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = (z: ZObject, bundle: Bundle) =>
-  changeContactTags(z, bundle, 'tagsRemoved', {
+export const perform = ((z, bundle) =>
+  changeContactTags(z, parseInputs(inputs, bundle.inputData), 'tagsRemoved', {
     method: 'DELETE',
     path: '/contacts/{contactId}/tags',
-  });
+  })) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'remove_contact_tags' as const,

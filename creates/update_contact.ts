@@ -1,6 +1,12 @@
 // Update Contact: PUT /contacts/{contactId} ({ succeded, contact }). Only filled fields are sent;
 // `tags` here replaces every tag of the contact, which the field's label says.
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
 import * as zod from 'zod';
 import { callHighLevel } from '../lib/http/client';
 import {
@@ -12,22 +18,24 @@ import {
 import { contactInputFields, contactWriteBody } from '../lib/contacts/write';
 import { requireSucceeded } from '../lib/http/errors';
 import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
-import { contactIdField } from '../lib/inputs/fields';
-import { requireId } from '../lib/http/paths';
+import { contactIdInput } from '../lib/inputs/fields';
 
-const inputFields = [
-  contactIdField({ helpText: 'The contact to change. Only the fields filled below are changed.' }),
+const ids = [
+  contactIdInput('The contact to change. Only the fields filled below are changed.'),
+] as const;
+const inputFields = defineInputFields([
+  ...fieldsOf(ids),
   ...contactInputFields('update'),
   customFieldInputFields('update'),
-];
+]);
 
 const responseSchema = zod.looseObject({
   succeded: zod.boolean().optional(),
   contact: contactSchema,
 });
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
+export const perform = (async (z, bundle) => {
+  const { contactId } = parseInputs(ids, bundle.inputData);
   const { body, definitions } = await contactWriteBody(z, bundle, 'update');
   const { succeded, contact } = await callHighLevel(
     z,
@@ -36,7 +44,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   );
   requireSucceeded(succeded, 'update the contact');
   return contactOutput(contact, definitions);
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'update_contact' as const,

@@ -1,21 +1,22 @@
 // Update Note: PUT /contacts/{contactId}/notes/{id} (UpdateNoteDTO → { note }). HighLevel calls the
 // note's path parameter `id`; the input is `noteId` like every other note id in the app.
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevel } from '../lib/http/client';
-import { contactIdField, noteIdField } from '../lib/inputs/fields';
-import { noteInputFields, noteWriteBody } from '../lib/records/noteInputs';
+import { contactIdInput, noteIdInput } from '../lib/inputs/fields';
+import { noteInputs, noteWriteBody } from '../lib/records/noteInputs';
 import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/records/notes';
-import { requireId } from '../lib/http/paths';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the note belongs to.' }),
-  noteIdField,
-  ...noteInputFields('update'),
-]);
+const ids = [contactIdInput('The contact the note belongs to.'), noteIdInput()] as const;
+const inputFields = defineInputFields([...fieldsOf(ids), ...fieldsOf(noteInputs('update'))]);
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const noteId = requireId('noteId', bundle.inputData.noteId);
+export const perform = (async (z, bundle) => {
+  const { contactId, noteId } = parseInputs(ids, bundle.inputData);
   const body = noteWriteBody('update', bundle.inputData);
   const { note } = await callHighLevel(
     z,
@@ -28,7 +29,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     noteResponseSchema,
   );
   return noteOutput(note, contactId);
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'update_note' as const,

@@ -1,20 +1,21 @@
 // Update Task: PUT /contacts/{contactId}/tasks/{taskId} (UpdateTaskBody → { task }).
-import { defineCreate, defineInputFields, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevel } from '../lib/http/client';
-import { contactIdField, taskIdField } from '../lib/inputs/fields';
-import { requireId } from '../lib/http/paths';
-import { taskInputFields, taskWriteBody } from '../lib/records/taskInputs';
+import { contactIdInput, taskIdInput } from '../lib/inputs/fields';
+import { taskInputs, taskWriteBody } from '../lib/records/taskInputs';
 import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/records/tasks';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the task belongs to.' }),
-  taskIdField,
-  ...taskInputFields('update'),
-]);
+const ids = [contactIdInput('The contact the task belongs to.'), taskIdInput()] as const;
+const inputFields = defineInputFields([...fieldsOf(ids), ...fieldsOf(taskInputs('update'))]);
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const taskId = requireId('taskId', bundle.inputData.taskId);
+export const perform = (async (z, bundle) => {
+  const { contactId, taskId } = parseInputs(ids, bundle.inputData);
   const body = taskWriteBody('update', bundle.inputData);
   const { task } = await callHighLevel(
     z,
@@ -27,7 +28,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     taskResponseSchema,
   );
   return taskOutput(task, contactId);
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'update_task' as const,

@@ -1,6 +1,11 @@
 // Create or Update Contact: POST /contacts/upsert ({ new, contact, traceId }). HighLevel matches
 // an existing contact by email or phone, following the sub-account's duplicate settings.
-import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineCreate,
+  defineInputFields,
+  type CreatePerform,
+  type InferInputData,
+} from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel } from '../lib/http/client';
 import {
@@ -12,7 +17,10 @@ import {
 import { contactInputFields, contactWriteBody } from '../lib/contacts/write';
 import { customFieldInputFields, customFieldOutputFields } from '../lib/customFields';
 
-const inputFields = [...contactInputFields('upsert'), customFieldInputFields('upsert')];
+const inputFields = defineInputFields([
+  ...contactInputFields('upsert'),
+  customFieldInputFields('upsert'),
+]);
 
 const responseSchema = zod.looseObject({
   new: zod.boolean().optional(),
@@ -20,7 +28,7 @@ const responseSchema = zod.looseObject({
   traceId: zod.string().optional(),
 });
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
+export const perform = (async (z, bundle) => {
   const { body, definitions } = await contactWriteBody(z, bundle, 'upsert');
   const response = await callHighLevel(
     z,
@@ -28,7 +36,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     responseSchema,
   );
   return { ...contactOutput(response.contact, definitions), isNew: response.new === true };
-};
+}) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 
 export default defineCreate({
   key: 'upsert_contact' as const,

@@ -2,6 +2,7 @@
 // data file, writes .env for `zapier-platform invoke`, and runs until Ctrl+C.
 import fs from 'fs';
 import path from 'path';
+import { type IssuedPrivateToken, issuePrivateToken } from './auth/privateTokens';
 import {
   connectionOf,
   DEFAULT_CLIENT_ID,
@@ -99,7 +100,7 @@ export function renderEnvFile(values: Record<string, string>, existing = ''): st
 
 export async function runCli(
   options: CliOptions,
-): Promise<{ sandbox: Sandbox; tokens: SandboxTokens }> {
+): Promise<{ sandbox: Sandbox; tokens: SandboxTokens; privateToken: IssuedPrivateToken }> {
   const sandbox = await startSandbox({
     port: options.port,
     host: options.host,
@@ -108,14 +109,20 @@ export async function runCli(
     webhookUrl: options.webhookUrl,
   });
   const tokens = sandbox.issueTokens();
+  const privateToken = issuePrivateToken(sandbox.store, { locationId: tokens.locationId });
   if (options.writeEnv) {
     const existing = fs.existsSync(options.envPath) ? fs.readFileSync(options.envPath, 'utf8') : '';
     fs.writeFileSync(options.envPath, renderEnvFile(envValues(sandbox.url, tokens), existing));
   }
-  return { sandbox, tokens };
+  return { sandbox, tokens, privateToken };
 }
 
-export function howTo(options: CliOptions, sandbox: Sandbox, tokens: SandboxTokens): string {
+export function howTo(
+  options: CliOptions,
+  sandbox: Sandbox,
+  tokens: SandboxTokens,
+  privateToken?: IssuedPrivateToken,
+): string {
   const location = sandbox.store.locations.get(tokens.locationId);
   const authorize = `${sandbox.url}/v2/oauth/chooselocation?response_type=code&client_id=${DEFAULT_CLIENT_ID}&redirect_uri=${encodeURIComponent('http://127.0.0.1/callback')}&state=xyz`;
   return [
@@ -126,7 +133,12 @@ export function howTo(options: CliOptions, sandbox: Sandbox, tokens: SandboxToke
       : '  .env:      not written (--no-env)',
     `  try:       curl -H "Authorization: Bearer ${tokens.access_token.slice(0, 16)}…" -H "Version: 2021-07-28" ${sandbox.url}/locations/${tokens.locationId}`,
     `  consent:   ${authorize}`,
-    `  admin:     GET ${sandbox.url}/__sandbox/requests · POST/DELETE /__sandbox/faults · POST /__sandbox/tokens · GET /__sandbox/seed`,
+    ...(privateToken
+      ? [
+          `  token:     ${privateToken.token} (Private Integration Token, location ${privateToken.locationId}, every scope) for the HIGHLEVEL_AUTH=private-token build`,
+        ]
+      : []),
+    `  admin:     GET ${sandbox.url}/__sandbox/requests · POST/DELETE /__sandbox/faults · POST /__sandbox/tokens · POST /__sandbox/private-tokens · GET /__sandbox/seed`,
     `  webhooks:  ${sandbox.webhooks.url ? `sent to ${sandbox.webhooks.url}` : 'not sent (no URL: --webhook-url, SANDBOX_WEBHOOK_URL, or PUT /__sandbox/webhooks/url)'}`,
     `             signed with the keys at GET ${sandbox.url}/__sandbox/webhooks/public-keys (ed25519: x-ghl-signature, rsa: x-wh-signature) · log: GET /__sandbox/webhooks/log`,
     'Press Ctrl+C to stop.',
@@ -139,8 +151,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const { sandbox, tokens } = await runCli(options);
-  console.log(howTo(options, sandbox, tokens));
+  const { sandbox, tokens, privateToken } = await runCli(options);
+  console.log(howTo(options, sandbox, tokens, privateToken));
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));
   };

@@ -2,6 +2,10 @@
 // inside and zapier-platform-core left to Zapier's runtime. `tsc` has already type-checked
 // everything and compiled the development tools; this overwrites its dist/index.js.
 //
+// The connection is chosen here: `HIGHLEVEL_AUTH=private-token` builds the Private Integration
+// Token app, unset builds the OAuth app. process.env.HIGHLEVEL_AUTH becomes a constant in the
+// bundle, so the other connection is dead code and esbuild leaves it out.
+//
 // Why bundle: `require('zod')` loads zod's whole CommonJS build (every locale included), which
 // cost about 20% of core's own load time on every cold start and tripled what the app added to
 // build.zip. Bundled from the ES modules with namespace imports (`import * as zod`), esbuild
@@ -10,6 +14,7 @@
 // (`node --enable-source-maps`) and is not shipped, as build.zip only takes required files.
 import { build, type BuildOptions } from 'esbuild';
 import fs from 'fs';
+import { type ConnectionKind, connectionKindFrom } from '../lib/connection/kinds';
 import { fromRoot } from './paths';
 
 /** The bundled packages' licences travel inside the file that carries their code. */
@@ -28,7 +33,9 @@ const licenceBanner = (): string => {
 };
 
 /** How the shipped app is bundled (test/bundle.test.ts builds it in memory with the same). */
-export const appBundleOptions = (): BuildOptions & { metafile: true } => ({
+export const appBundleOptions = (
+  kind: ConnectionKind = connectionKindFrom(process.env.HIGHLEVEL_AUTH),
+): BuildOptions & { metafile: true } => ({
   entryPoints: [fromRoot('index.ts')],
   outfile: fromRoot('dist', 'index.js'),
   bundle: true,
@@ -36,6 +43,7 @@ export const appBundleOptions = (): BuildOptions & { metafile: true } => ({
   target: 'node22', // the Node version Zapier runs core 19 apps on
   format: 'cjs',
   external: ['zapier-platform-core'],
+  define: { 'process.env.HIGHLEVEL_AUTH': JSON.stringify(kind) },
   minifyWhitespace: true,
   minifySyntax: true,
   sourcemap: 'linked',
@@ -47,9 +55,10 @@ export const appBundleOptions = (): BuildOptions & { metafile: true } => ({
 });
 
 async function main(): Promise<void> {
-  const result = await build(appBundleOptions());
+  const kind = connectionKindFrom(process.env.HIGHLEVEL_AUTH);
+  const result = await build(appBundleOptions(kind));
   const bytes = Object.values(result.metafile.outputs).find((output) => output.entryPoint)?.bytes;
-  process.stdout.write(`Bundled the app into dist/index.js (${bytes} bytes)\n`);
+  process.stdout.write(`Bundled the ${kind} app into dist/index.js (${bytes} bytes)\n`);
 }
 
 if (require.main === module) {

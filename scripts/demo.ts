@@ -1,10 +1,12 @@
 // `npm start`: the whole app against a local HighLevel sandbox, no account needed. Starts the
-// sandbox, connects through its OAuth consent page like a Zapier user would, runs the tour of
-// every trigger, action and search, then fires each instant trigger from a change in the sandbox
-// (with the time from the change to the hook), and prints one line per operation as it goes,
-// then a summary of every operation's outcome. Exits 1 if any step failed.
+// sandbox, connects like a Zapier user would (through its OAuth consent page, or with a Private
+// Integration Token the sandbox issues, for `HIGHLEVEL_AUTH=private-token npm start`), runs the
+// tour of every trigger, action and search, then (in the OAuth build) fires each instant trigger
+// from a change in the sandbox, with the time from the change to the hook. Prints one line per
+// operation as it goes, then a summary of every operation's outcome. Exits 1 if any step failed.
 import { type Bundle } from 'zapier-platform-core';
 import App from '../index';
+import { issuePrivateToken } from '../sandbox/auth/privateTokens';
 import type { Fault } from '../sandbox/faults';
 import { SEED } from '../sandbox/seedData';
 import {
@@ -13,8 +15,9 @@ import {
   startSandbox,
   type Sandbox,
 } from '../sandbox/server';
+import type { Store } from '../sandbox/store';
 import { instantSteps, runInstantTour, type Firing } from './instantTour';
-import { registeredKeys, runStep, tourSteps, type TourContext } from './tour';
+import { registeredKeys, runStep, stepsFor, tourSteps, type TourContext } from './tour';
 import { createZapierRunner, type AppTester } from './zapierRunner';
 
 const REDIRECT_URI = 'https://zapier.com/dashboard/auth/oauth/return/HighLevelContactsCLIAPI/';
@@ -29,7 +32,12 @@ type Print = (text: string) => void;
 const NAME_WIDTH = Math.max(...tourSteps.map((step) => `${step.section}.${step.key}`.length));
 const COUNTER_WIDTH = `[${tourSteps.length}/${tourSteps.length}] `.length;
 
+/** Either build of the app (app.ts); `npm start` runs the one `npm run build` made. */
+type DemoApp = typeof App;
+
 export type DemoOptions = {
+  /** The app to tour (default: the built one, whose connection HIGHLEVEL_AUTH chose). */
+  app?: DemoApp;
   /** Where the demo's lines go (default: stdout). */
   print?: Print;
   /** Failures the sandbox injects, to see the demo report a failed step (and exit 1). */
@@ -98,17 +106,22 @@ const approveOnConsentPage = async (authorizeUrl: string, state: string): Promis
   return code;
 };
 
-const connect = async (
-  appTester: AppTester,
-  lines: Line[],
-  print: Print,
-): Promise<Record<string, string>> => {
-  const started = Date.now();
-  const { oauth2Config, test } = App.authentication as unknown as {
+/** The token build: a Private Integration Token the sandbox issues, and the Location ID. */
+const connectWithToken = async (appTester: AppTester, app: DemoApp, store: Store) => {
+  const { token, locationId } = issuePrivateToken(store);
+  const authData = { token, locationId: locationId ?? '' };
+  const { test } = app.authentication as unknown as { test: AuthFunction };
+  const location = (await appTester(test as never, { authData } as never)) as { name?: string };
+  return { authData, location };
+};
+
+/** The OAuth build: the consent page, the code exchange, then the connection test. */
+const connectThroughConsent = async (appTester: AppTester, app: DemoApp) => {
+  const { oauth2Config, test } = app.authentication as unknown as {
     oauth2Config: { authorizeUrl: AuthFunction; getAccessToken: AuthFunction };
     test: AuthFunction;
   };
-  const state = `demo-${started}`;
+  const state = `demo-${Date.now()}`;
   const authorizeUrl = (await appTester(
     oauth2Config.authorizeUrl as never,
     {
@@ -123,16 +136,34 @@ const connect = async (
     } as never,
   );
   const location = (await appTester(test as never, { authData } as never)) as { name?: string };
+  return { authData: authData as Record<string, string>, location };
+};
+
+const usesToken = (app: DemoApp): boolean => app.authentication?.type === 'custom';
+const connectionTitle = (app: DemoApp): string =>
+  usesToken(app) ? 'connect with a Private Integration Token' : 'connect through the consent page';
+
+const connect = async (
+  appTester: AppTester,
+  app: DemoApp,
+  store: Store,
+  lines: Line[],
+  print: Print,
+): Promise<Record<string, string>> => {
+  const started = Date.now();
+  const { authData, location } = usesToken(app)
+    ? await connectWithToken(appTester, app, store)
+    : await connectThroughConsent(appTester, app);
   const line = {
     name: 'connection',
-    title: 'connect through the consent page',
+    title: connectionTitle(app),
     ok: true,
     detail: `connected to "${location.name}"`,
     ms: Date.now() - started,
   };
   lines.push(line);
   print(`  ${green('✓')} ${line.name.padEnd(COUNTER_WIDTH + NAME_WIDTH)} ${line.detail}`);
-  return authData as Record<string, string>;
+  return authData;
 };
 
 const nameOf = (item: unknown): string => {
@@ -152,12 +183,13 @@ const outcomeOf = (result: unknown): string => {
   if (typeof record.contactCount === 'number') return `${record.contactCount} contact(s) changed`;
   if (Array.isArray(record.tags)) return `tags now: ${record.tags.join(', ') || 'none'}`;
   if (Array.isArray(record.followers)) return `${record.followers.length} follower(s) now`;
+  if (typeof record.status === 'number') return `HTTP ${record.status}`; // an API Request
   const flag = ['deleted', 'added', 'removed'].find((key) => record[key] === true);
   return flag ?? 'done';
 };
 
 /** The closing summary: every operation with its outcome, one compact line each, then totals. */
-const printSummary = (lines: Line[], print: Print): void => {
+const printSummary = (lines: Line[], app: DemoApp, print: Print): void => {
   const failed = lines.filter((line) => !line.ok);
   const width = Math.max(...lines.map((line) => line.name.length));
   print('\nSummary');
@@ -170,7 +202,7 @@ const printSummary = (lines: Line[], print: Print): void => {
   print(
     `${lines.length - failed.length} passed, ${failed.length} failed` +
       dim(
-        ` · requests went to the local sandbox only; ${registeredKeys().length} operations registered`,
+        ` · requests went to the local sandbox only; ${registeredKeys(app).length} operations registered`,
       ),
   );
 };
@@ -181,15 +213,19 @@ const printSummary = (lines: Line[], print: Print): void => {
  */
 const runInstants = async (
   appTester: AppTester,
+  app: DemoApp,
   sandbox: Sandbox,
   authData: Record<string, string>,
   lines: Line[],
   print: Print,
 ): Promise<void> => {
+  // The Private Integration Token build has no instant triggers: HighLevel sends it no webhooks.
+  if (!instantSteps.every((step) => app.triggers?.[step.key as keyof typeof app.triggers])) return;
   print(`\nInstant triggers: each change in the sandbox, its webhook at the Zap's hook URL`);
   let index = 0;
   await runInstantTour(
     appTester,
+    app,
     sandbox,
     authData,
     ({ step, items, latencyMs, problem }: Firing) => {
@@ -210,6 +246,7 @@ const runInstants = async (
 
 /** Runs the whole demo against a fresh sandbox; resolves to the exit code (0: every step passed). */
 export const runDemo = async ({
+  app = App,
   print = (text) => console.log(text),
   faults = [],
 }: DemoOptions = {}): Promise<number> => {
@@ -223,17 +260,19 @@ export const runDemo = async ({
 
   // Core's own app tester has no z.cursor store: this runner gives the paging dropdowns the
   // sandbox's stand-in for Zapier's, so they save their cursor as they would on Zapier.
-  const appTester = createZapierRunner(App, { rpcUrl: sandbox.zapierRpcUrl });
+  const appTester = createZapierRunner(app, { rpcUrl: sandbox.zapierRpcUrl });
+  const steps = stepsFor(app);
   const lines: Line[] = [];
   try {
-    const authData = await connect(appTester, lines, print);
+    const authData = await connect(appTester, app, sandbox.store, lines, print);
     const ctx: TourContext = {
+      app,
       authData,
       appointmentContactId: SEED.contacts.janeCooper,
       ids: {},
       sandbox: sandbox.store,
     };
-    for (const [index, step] of tourSteps.entries()) {
+    for (const [index, step] of steps.entries()) {
       const name = `${step.section}.${step.key}`;
       const started = Date.now();
       let line: Line;
@@ -253,20 +292,20 @@ export const runDemo = async ({
       line.ms = Date.now() - started;
       lines.push(line);
       const mark = line.ok ? green('✓') : red('✗');
-      const counter = dim(`[${String(index + 1).padStart(2)}/${tourSteps.length}]`);
+      const counter = dim(`[${String(index + 1).padStart(2)}/${steps.length}]`);
       print(
         `  ${mark} ${counter} ${name.padEnd(NAME_WIDTH)} ${step.title} ${dim(`— ${line.detail} (${line.ms} ms)`)}`,
       );
     }
-    await runInstants(appTester, sandbox, authData, lines, print);
-    const covered = new Set(tourSteps.map((step) => `${step.section}.${step.key}`));
-    for (const key of registeredKeys().filter((registered) => !covered.has(registered))) {
+    await runInstants(appTester, app, sandbox, authData, lines, print);
+    const covered = new Set(steps.map((step) => `${step.section}.${step.key}`));
+    for (const key of registeredKeys(app).filter((registered) => !covered.has(registered))) {
       lines.push({ name: key, title: 'no tour step', ok: false, detail: 'not run', ms: 0 });
     }
   } catch (error) {
     lines.push({
       name: 'connection',
-      title: 'connect through the consent page',
+      title: connectionTitle(app),
       ok: false,
       detail: readable(error),
       ms: 0,
@@ -275,7 +314,7 @@ export const runDemo = async ({
     await sandbox.close();
   }
 
-  printSummary(lines, print);
+  printSummary(lines, app, print);
   return lines.every((line) => line.ok) ? 0 : 1;
 };
 

@@ -2,7 +2,6 @@
 // delivers to a Zap's hook URL (a local stand-in for Zapier's), the trigger's perform run on it,
 // and the time from the change to the hook.
 import type { Bundle } from 'zapier-platform-core';
-import App from '../index';
 import type { Sandbox } from '../sandbox/server';
 import { startHookReceiver, type Hook, type HookReceiver } from './hookReceiver';
 import type { AppTester } from './zapierRunner';
@@ -10,8 +9,11 @@ import type { AppTester } from './zapierRunner';
 type Item = Record<string, unknown>;
 type Section = 'triggers' | 'creates' | 'searches';
 type Performable = { operation: Record<string, unknown> };
+/** The app whose instant triggers fire (the OAuth build), as far as the tour reads it. */
+export type InstantApp = Partial<Record<Section, Record<string, unknown>>>;
 
 export type InstantContext = {
+  app: InstantApp;
   authData: Record<string, string>;
   sandbox: Sandbox;
   /** Runs a registered operation, as one Zap step. */
@@ -182,10 +184,10 @@ const bundleOf = (ctx: InstantContext, extra: Partial<Bundle>, inputData: Item =
     ...extra,
   }) as unknown as Bundle;
 
-const operationOf = (key: string, method: string) => {
-  const trigger = (App.triggers as unknown as Record<string, Performable>)[key];
-  if (!trigger) throw new Error(`triggers.${key} is not registered`);
-  return trigger.operation[method] as never;
+const operationOf = (app: InstantApp, section: Section, key: string, method = 'perform') => {
+  const operation = app[section]?.[key] as Performable | undefined;
+  if (!operation) throw new Error(`${section}.${key} is not registered`);
+  return operation.operation[method] as never;
 };
 
 /** The id of the record an event is about (appointment events nest theirs). */
@@ -197,6 +199,7 @@ const recordIdOf = (body: Item): unknown => (body.appointment as Item | undefine
  */
 export const runInstantTour = async (
   appTester: AppTester,
+  app: InstantApp,
   sandbox: Sandbox,
   authData: Record<string, string>,
   report: (firing: Firing) => void,
@@ -206,17 +209,15 @@ export const runInstantTour = async (
   const hookPath = 'highlevel';
   sandbox.webhooks.setUrl(receiver.urlOf(hookPath));
   const ctx: InstantContext = {
+    app,
     authData,
     sandbox,
     ids: {},
-    run: (section, key, inputData) => {
-      const operation = (App[section] as unknown as Record<string, Performable>)[key];
-      if (!operation) throw new Error(`${section}.${key} is not registered`);
-      return appTester(
-        operation.operation.perform as never,
+    run: (section, key, inputData) =>
+      appTester(
+        operationOf(app, section, key),
         bundleOf(ctx, {}, inputData) as never,
-      ) as Promise<Item>;
-    },
+      ) as Promise<Item>,
   };
   try {
     for (const step of instantSteps) {
@@ -230,7 +231,7 @@ export const runInstantTour = async (
           TIMEOUT_MS,
         );
         const items = (await appTester(
-          operationOf(step.key, 'perform'),
+          operationOf(app, 'triggers', step.key),
           bundleOf(ctx, { cleanedRequest: hook.body }, step.input) as never,
         )) as unknown as Item[];
         const problem = step.check(items, ctx) ?? undefined;

@@ -1,8 +1,14 @@
 // Find Note: GET /contacts/{contactId}/notes (HighLevel has no note search), matched here by the
 // text of the note; the newest matching note comes first.
-import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineSearch,
+  type InferInputData,
+  type SearchPerform,
+} from 'zapier-platform-core';
+import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevelOrNull } from '../lib/http/client';
-import { contactIdField } from '../lib/inputs/fields';
+import { contactIdInput } from '../lib/inputs/fields';
 import { requireText } from '../lib/inputs/normalise';
 import { matchText, newestFirst } from '../lib/matching';
 import {
@@ -11,22 +17,24 @@ import {
   noteSample,
   notesResponseSchema,
 } from '../lib/records/notes';
-import { requireId } from '../lib/http/paths';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact whose notes are searched.' }),
-  {
-    key: 'body',
-    label: 'Note Text Contains',
-    type: 'string',
-    required: true,
-    helpText: 'Any capitalisation. When several notes contain it, the newest comes first.',
-  },
-]);
+const inputs = [
+  contactIdInput('The contact whose notes are searched.'),
+  defineInput(
+    {
+      key: 'body',
+      label: 'Note Text Contains',
+      type: 'string',
+      required: true,
+      helpText: 'Any capitalisation. When several notes contain it, the newest comes first.',
+    },
+    (value, field) => requireText(field.label, value),
+  ),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const text = requireText('Note Text Contains', bundle.inputData.body);
+export const perform = (async (z, bundle) => {
+  const { contactId, body: text } = parseInputs(inputs, bundle.inputData);
   const found = await callHighLevelOrNull(
     z,
     { path: '/contacts/{contactId}/notes', pathParams: { contactId } },
@@ -34,7 +42,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
   );
   const matching = (found?.notes ?? []).filter((note) => matchText(note.body, text));
   return newestFirst(matching, (note) => note.dateAdded).map((note) => noteOutput(note, contactId));
-};
+}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export default defineSearch({
   key: 'find_note' as const,

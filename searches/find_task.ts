@@ -1,12 +1,17 @@
 // Find Task: GET /contacts/{contactId}/tasks (HighLevel has no task search per contact), matched
 // here by title: the exact title first, then titles that contain it.
-import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineSearch,
+  type InferInputData,
+  type SearchPerform,
+} from 'zapier-platform-core';
+import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevelOrNull } from '../lib/http/client';
 import { invalidInput } from '../lib/http/errors';
-import { contactIdField } from '../lib/inputs/fields';
+import { contactIdInput } from '../lib/inputs/fields';
 import { optionalText, requireText } from '../lib/inputs/normalise';
 import { rankByText } from '../lib/matching';
-import { requireId } from '../lib/http/paths';
 import {
   taskOutput,
   taskOutputFields,
@@ -17,47 +22,52 @@ import {
 const STATUSES = { any: undefined, completed: true, open: false } as const;
 type Status = keyof typeof STATUSES;
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact whose tasks are searched.' }),
-  {
-    key: 'title',
-    label: 'Title',
-    type: 'string',
-    required: true,
-    helpText:
-      'Any capitalisation. A task with exactly this title comes first, then tasks whose title contains it.',
-  },
-  {
-    key: 'completed',
-    label: 'Status',
-    type: 'string',
-    required: false,
-    default: 'any',
-    choices: [
-      { value: 'any', label: 'Any', sample: 'any' },
-      { value: 'open', label: 'Open', sample: 'open' },
-      { value: 'completed', label: 'Completed', sample: 'completed' },
-    ],
-    helpText: 'Only open or only completed tasks. Leave on Any to search all of them.',
-  },
-]);
-
 /** The status choice → the task's `completed` value, or undefined for any. */
-const completedOf = (value: unknown): boolean | undefined => {
-  const status = optionalText(value)?.toLowerCase() ?? 'any';
+const completedOf = (value: unknown, label: string): boolean | undefined => {
+  const status = optionalText(label, value)?.toLowerCase() ?? 'any';
   if (!Object.hasOwn(STATUSES, status)) {
     throw invalidInput(
-      'Status',
+      label,
       `"${String(value)}" is not a status (expected any, open or completed).`,
     );
   }
   return STATUSES[status as Status];
 };
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const title = requireText('Title', bundle.inputData.title);
-  const completed = completedOf(bundle.inputData.completed);
+const inputs = [
+  contactIdInput('The contact whose tasks are searched.'),
+  defineInput(
+    {
+      key: 'title',
+      label: 'Title',
+      type: 'string',
+      required: true,
+      helpText:
+        'Any capitalisation. A task with exactly this title comes first, then tasks whose title contains it.',
+    },
+    (value, field) => requireText(field.label, value),
+  ),
+  defineInput(
+    {
+      key: 'completed',
+      label: 'Status',
+      type: 'string',
+      required: false,
+      default: 'any',
+      choices: [
+        { value: 'any', label: 'Any', sample: 'any' },
+        { value: 'open', label: 'Open', sample: 'open' },
+        { value: 'completed', label: 'Completed', sample: 'completed' },
+      ],
+      helpText: 'Only open or only completed tasks. Leave on Any to search all of them.',
+    },
+    (value, field) => completedOf(value, field.label),
+  ),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
+
+export const perform = (async (z, bundle) => {
+  const { contactId, title, completed } = parseInputs(inputs, bundle.inputData);
   const found = await callHighLevelOrNull(
     z,
     { path: '/contacts/{contactId}/tasks', pathParams: { contactId } },
@@ -67,7 +77,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     (task) => completed === undefined || (task.completed ?? false) === completed,
   );
   return rankByText(tasks, title, (task) => task.title).map((task) => taskOutput(task, contactId));
-};
+}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export default defineSearch({
   key: 'find_task' as const,

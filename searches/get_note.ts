@@ -1,18 +1,20 @@
 // Find Note by ID: GET /contacts/{contactId}/notes/{id}. No such note → no result, not an error.
-import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineSearch,
+  type InferInputData,
+  type SearchPerform,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevelOrNull } from '../lib/http/client';
-import { contactIdField, noteIdField } from '../lib/inputs/fields';
+import { contactIdInput, noteIdInput } from '../lib/inputs/fields';
 import { noteOutput, noteOutputFields, noteResponseSchema, noteSample } from '../lib/records/notes';
-import { requireId } from '../lib/http/paths';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the note belongs to.' }),
-  noteIdField,
-]);
+const inputs = [contactIdInput('The contact the note belongs to.'), noteIdInput()] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const noteId = requireId('noteId', bundle.inputData.noteId);
+export const perform = (async (z, bundle) => {
+  const { contactId, noteId } = parseInputs(inputs, bundle.inputData);
   const found = await callHighLevelOrNull(
     z,
     // HighLevel names this path parameter `id`; the input is noteId like everywhere else.
@@ -20,7 +22,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     noteResponseSchema,
   );
   return found ? [noteOutput(found.note, contactId)] : [];
-};
+}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export default defineSearch({
   key: 'get_note' as const,

@@ -1,25 +1,27 @@
 // Find Task by ID: GET /contacts/{contactId}/tasks/{taskId}. No such task → no result, not an error.
-import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineSearch,
+  type InferInputData,
+  type SearchPerform,
+} from 'zapier-platform-core';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { callHighLevelOrNull } from '../lib/http/client';
-import { contactIdField, taskIdField } from '../lib/inputs/fields';
-import { requireId } from '../lib/http/paths';
+import { contactIdInput, taskIdInput } from '../lib/inputs/fields';
 import { taskOutput, taskOutputFields, taskResponseSchema, taskSample } from '../lib/records/tasks';
 
-const inputFields = defineInputFields([
-  contactIdField({ helpText: 'The contact the task belongs to.' }),
-  taskIdField,
-]);
+const inputs = [contactIdInput('The contact the task belongs to.'), taskIdInput()] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const taskId = requireId('taskId', bundle.inputData.taskId);
+export const perform = (async (z, bundle) => {
+  const { contactId, taskId } = parseInputs(inputs, bundle.inputData);
   const found = await callHighLevelOrNull(
     z,
     { path: '/contacts/{contactId}/tasks/{taskId}', pathParams: { contactId, taskId } },
     taskResponseSchema,
   );
   return found ? [taskOutput(found.task, contactId)] : [];
-};
+}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export default defineSearch({
   key: 'get_task' as const,

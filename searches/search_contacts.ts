@@ -1,6 +1,11 @@
 // Find Contact by Name or Filter: POST /contacts/search with free text and/or filters. Exact
 // full-name or email hits come first, then HighLevel's own order.
-import { defineInputFields, defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
+import {
+  defineInputFields,
+  defineSearch,
+  type InferInputData,
+  type SearchPerform,
+} from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevelOrNull, locationIdOf } from '../lib/http/client';
 import { contactSample, contactSchema } from '../lib/contacts/shape';
@@ -11,61 +16,64 @@ import {
   isExactContact,
   SEARCH_PAGE_LIMIT,
 } from '../lib/contacts/search';
-import { userIdField } from '../lib/inputs/fields';
+import { searchQueryOf } from '../lib/contacts/filters';
+import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { optionalTextOf, textInput, userIdInput } from '../lib/inputs/fields';
+import { normalizeDateTime } from '../lib/inputs/normalise';
 import { exactFirst } from '../lib/matching';
 
-const inputFields = defineInputFields([
-  {
-    key: 'query',
-    label: 'Search Text',
-    type: 'string',
-    required: false,
-    helpText:
-      'Free text HighLevel matches against name, email, phone, company and the searchable custom fields (up to 75 characters).',
-  },
-  {
-    key: 'firstName',
-    label: 'First Name',
-    type: 'string',
-    required: false,
-    helpText: 'Exact first name, any capitalisation.',
-  },
-  {
-    key: 'lastName',
-    label: 'Last Name',
-    type: 'string',
-    required: false,
-    helpText: 'Exact last name, any capitalisation.',
-  },
-  {
-    key: 'tag',
-    label: 'Tag',
-    type: 'string',
-    required: false,
-    dynamic: 'tag_choices.name.name',
-    helpText: 'Only contacts that have this tag.',
-  },
-  userIdField('assignedTo', 'Assigned User', 'Only contacts assigned to this user.'),
-  {
-    key: 'dateAddedFrom',
-    label: 'Added On or After',
-    type: 'datetime',
-    required: false,
-    helpText: 'Only contacts added at or after this date and time.',
-  },
-  {
-    key: 'dateAddedTo',
-    label: 'Added On or Before',
-    type: 'datetime',
-    required: false,
-    helpText: 'Only contacts added at or before this date and time.',
-  },
-]);
+const dateAdded = <const K extends string, const L extends string>(
+  key: K,
+  label: L,
+  helpText: string,
+) =>
+  defineInput({ key, label, type: 'datetime', required: false, helpText }, (value, field) =>
+    normalizeDateTime(field.label, value),
+  );
+
+const inputs = [
+  defineInput(
+    {
+      key: 'query',
+      label: 'Search Text',
+      type: 'string',
+      required: false,
+      helpText:
+        'Free text HighLevel matches against name, email, phone, company and the searchable custom fields (up to 75 characters).',
+    },
+    (value) => searchQueryOf(value),
+  ),
+  textInput('firstName', 'First Name', 'Exact first name, any capitalisation.'),
+  textInput('lastName', 'Last Name', 'Exact last name, any capitalisation.'),
+  defineInput(
+    {
+      key: 'tag',
+      label: 'Tag',
+      type: 'string',
+      required: false,
+      dynamic: 'tag_choices.name.name',
+      helpText: 'Only contacts that have this tag.',
+    },
+    optionalTextOf,
+  ),
+  userIdInput('assignedTo', 'Assigned User', 'Only contacts assigned to this user.'),
+  dateAdded(
+    'dateAddedFrom',
+    'Added On or After',
+    'Only contacts added at or after this date and time.',
+  ),
+  dateAdded(
+    'dateAddedTo',
+    'Added On or Before',
+    'Only contacts added at or before this date and time.',
+  ),
+] as const;
+const inputFields = defineInputFields(fieldsOf(inputs));
 
 const responseSchema = zod.looseObject({ contacts: zod.array(contactSchema).default([]) });
 
-export const perform = async (z: ZObject, bundle: Bundle) => {
-  const { query, filters, exact } = contactCriteria(bundle.inputData);
+export const perform = (async (z, bundle) => {
+  const { query, filters, exact } = contactCriteria(parseInputs(inputs, bundle.inputData));
   const search = callHighLevelOrNull(
     z,
     {
@@ -81,7 +89,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     responseSchema,
   ).then((found) => found?.contacts ?? []);
   return exactFirst(await contactResults(z, bundle, search), isExactContact(exact));
-};
+}) satisfies SearchPerform<InferInputData<typeof inputFields>>;
 
 export default defineSearch({
   key: 'search_contacts' as const,

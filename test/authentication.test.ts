@@ -47,6 +47,20 @@ describe('authentication', () => {
     expect(authentication.oauth2Config.autoRefresh).toBe(true);
   });
 
+  it('also asks for the scopes added for API Request steps (HIGHLEVEL_EXTRA_SCOPES)', async () => {
+    process.env.HIGHLEVEL_EXTRA_SCOPES = 'calendars.readonly, opportunities.write contacts.write';
+    try {
+      const url = new URL(
+        await appTester(authorizeUrl, { inputData: { redirect_uri: 'x', state: 'y' } }),
+      );
+      expect(url.searchParams.get('scope')).toBe(
+        `${authentication.oauth2Config.scope} calendars.readonly opportunities.write`,
+      );
+    } finally {
+      delete process.env.HIGHLEVEL_EXTRA_SCOPES;
+    }
+  });
+
   it('follows HIGHLEVEL_MARKETPLACE_URL so the app can run against the sandbox', async () => {
     process.env.HIGHLEVEL_MARKETPLACE_URL = 'http://127.0.0.1:8787/';
     try {

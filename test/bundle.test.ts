@@ -5,20 +5,25 @@
 import { build } from 'esbuild';
 import { builtinModules } from 'module';
 import packageJson from '../package.json';
+import type { ConnectionKind } from '../lib/connection/kinds';
 import { appBundleOptions } from '../scripts/bundle';
 
-const bundleOnce = build({ ...appBundleOptions(), write: false, logLevel: 'silent' });
+const bundleOf = (kind: ConnectionKind) =>
+  build({ ...appBundleOptions(kind), write: false, logLevel: 'silent' });
+const bundles = { oauth: bundleOf('oauth'), 'private-token': bundleOf('private-token') };
 
-const outputOf = async () => {
-  const [output] = Object.values((await bundleOnce).metafile.outputs).filter((o) => o.entryPoint);
+const outputOf = async (kind: ConnectionKind = 'oauth') => {
+  const [output] = Object.values((await bundles[kind]).metafile.outputs).filter(
+    (o) => o.entryPoint,
+  );
   return output!;
 };
 /**
  * Source files with code in the bundle (esbuild reads more, then drops what is never used), from
  * the project root; a package reached through a symlinked node_modules still reads node_modules/….
  */
-const inputsOf = async () =>
-  Object.entries((await outputOf()).inputs)
+const inputsOf = async (kind: ConnectionKind = 'oauth') =>
+  Object.entries((await outputOf(kind)).inputs)
     .filter(([, input]) => input.bytesInOutput > 0)
     .map(([file]) => file.replace(/^(\.\.\/)+.*?(?=node_modules\/)/, ''));
 const requiresOf = async () => [...new Set((await outputOf()).imports.map((i) => i.path))];
@@ -38,6 +43,27 @@ describe('the shipped bundle', () => {
     );
     expect(inputs.some((file) => file.startsWith('node_modules/zod/'))).toBe(true);
     expect(inputs.some((file) => file.startsWith('node_modules/libphonenumber-js/'))).toBe(true);
+  });
+
+  it.each([
+    ['oauth', 'refreshAccessToken', 'explainRefusedToken'],
+    ['private-token', 'explainRefusedToken', 'refreshAccessToken'],
+  ] as const)('the %s build holds its own connection, not the other', async (kind, own, other) => {
+    const code = (await bundles[kind]).outputFiles.find((file) => file.path.endsWith('.js'))!.text;
+    expect(code).toContain(own);
+    expect(code).not.toContain(other);
+    expect(code.includes('chooselocation')).toBe(kind === 'oauth');
+  });
+
+  it('refuses an unknown HIGHLEVEL_AUTH rather than building the OAuth app by mistake', () => {
+    process.env.HIGHLEVEL_AUTH = 'pit';
+    try {
+      expect(() => appBundleOptions()).toThrow(
+        /HIGHLEVEL_AUTH must be one of oauth, private-token/,
+      );
+    } finally {
+      delete process.env.HIGHLEVEL_AUTH;
+    }
   });
 
   it('requires at run time only zapier-platform-core and Node built-ins', async () => {

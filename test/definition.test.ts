@@ -91,6 +91,7 @@ describe('the app definition', () => {
         'add_contact_followers',
         'remove_contact_followers',
         'bulk_update_contact_business',
+        'api_request',
       ].sort(),
     );
     expect(Object.keys(App.searches ?? {}).sort()).toEqual(

@@ -3,11 +3,13 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import completedTask from './completed_task';
 import { performDelivery } from '../lib/instant/deliveries';
-import { filterFields } from '../lib/instant/events';
+import { filterFieldsOf, filterInputs } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 import { recentTasks, taskOfDelivery } from '../lib/instant/tasks';
 
-export const performSubscribe = subscribeTo('TaskComplete', ['assignedTo']);
+const filters = [filterInputs.taskAssignedTo];
+
+export const performSubscribe = subscribeTo('TaskComplete', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('TaskComplete', async (z, _bundle, delivery) => [
   await taskOfDelivery(z, delivery, { completed: true }),
@@ -29,7 +31,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [filterFields.taskAssignedTo],
+    inputFields: filterFieldsOf(filters),
     sample: completedTask.operation.sample,
     outputFields: completedTask.operation.outputFields,
   },

@@ -5,13 +5,8 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../lib/http/client';
 import { contactOutput, contactSchema } from '../lib/contacts/shape';
-import {
-  dropdownTrigger,
-  personLabel,
-  readCursor,
-  uniqueById,
-  writeCursor,
-} from '../lib/inputs/dropdowns';
+import { dropdownTrigger, personLabel, readCursor, writeCursor } from '../lib/inputs/dropdowns';
+import { uniqueById } from '../lib/uniqueById';
 
 export const PAGE_SIZE = 100;
 

@@ -7,11 +7,14 @@ import { contactOutputFields, contactSample } from '../lib/contacts/shape';
 import { customFieldOutputFields } from '../lib/customFields';
 import { contactOfDelivery, withoutFieldsOfDeletedContact } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
+import { filterFieldsOf, type FilterInput } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 import { SAMPLE_ITEMS } from '../lib/instant/samples';
 import { recentContactOutputs } from '../lib/polling/contacts';
 
-export const performSubscribe = subscribeTo('ContactDelete', []);
+const filters: FilterInput[] = [];
+
+export const performSubscribe = subscribeTo('ContactDelete', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('ContactDelete', async (z, bundle, delivery) => [
   withoutFieldsOfDeletedContact(await contactOfDelivery(z, bundle, delivery, { current: false })),
@@ -36,7 +39,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [],
+    inputFields: filterFieldsOf(filters),
     sample: withoutFieldsOfDeletedContact(contactSample),
     outputFields: [...contactOutputFields, customFieldOutputFields],
   },

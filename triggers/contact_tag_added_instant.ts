@@ -5,16 +5,18 @@ import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import contactTagAdded, { perform as recentlyTaggedContacts } from './contact_tag_added';
 import { contactOfDelivery, tagAddedItems, tagsAddedIn } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
-import { filterFields } from '../lib/instant/events';
+import { filterFieldsOf, filterInputs, relayFilters } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 import { SAMPLE_ITEMS } from '../lib/instant/samples';
-import { optionalText } from '../lib/inputs/normalise';
 import { recentContactOutputs } from '../lib/polling/contacts';
 
-export const performSubscribe = subscribeTo('ContactTagAdded', ['tag']);
+const filters = [filterInputs.tagAdded];
+const chosenTag = (bundle: Bundle) => relayFilters(bundle.inputData ?? {}, filters).tag;
+
+export const performSubscribe = subscribeTo('ContactTagAdded', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('ContactTagAdded', async (z, bundle, delivery) => {
-  const tags = tagsAddedIn(delivery, optionalText(bundle.inputData?.tag));
+  const tags = tagsAddedIn(delivery, chosenTag(bundle));
   if (tags.length === 0) return [];
   const contact = await contactOfDelivery(z, bundle, delivery, { current: true });
   return tagAddedItems(contact, tags);
@@ -25,7 +27,7 @@ export const perform = performDelivery('ContactTagAdded', async (z, bundle, deli
  * have tags, each with its latest tag.
  */
 export const performList = async (z: ZObject, bundle: Bundle) => {
-  if (optionalText(bundle.inputData?.tag)) return recentlyTaggedContacts(z, bundle);
+  if (chosenTag(bundle)) return recentlyTaggedContacts(z, bundle);
   const contacts = await recentContactOutputs(z, bundle, { sortField: 'dateUpdated' });
   return contacts
     .filter((contact) => contact.tags.length > 0)
@@ -46,7 +48,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [filterFields.tagAdded],
+    inputFields: filterFieldsOf(filters),
     sample: contactTagAdded.operation.sample,
     outputFields: contactTagAdded.operation.outputFields,
   },

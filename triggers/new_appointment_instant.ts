@@ -5,13 +5,12 @@ import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import newAppointment from './new_appointment';
 import { appointmentOfDelivery, recentAppointments } from '../lib/instant/appointments';
 import { performDelivery } from '../lib/instant/deliveries';
-import { filterFields } from '../lib/instant/events';
+import { filterFieldsOf, filterInputs } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 
-export const performSubscribe = subscribeTo('AppointmentCreate', [
-  'calendarId',
-  'appointmentStatus',
-]);
+const filters = [filterInputs.calendarId, filterInputs.appointmentStatus];
+
+export const performSubscribe = subscribeTo('AppointmentCreate', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('AppointmentCreate', async (z, _bundle, delivery) => [
   (await appointmentOfDelivery(z, delivery)).output,
@@ -32,7 +31,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [filterFields.calendarId, filterFields.appointmentStatus],
+    inputFields: filterFieldsOf(filters),
     sample: newAppointment.operation.sample,
     outputFields: newAppointment.operation.outputFields,
   },

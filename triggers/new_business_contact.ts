@@ -10,7 +10,7 @@ import { contactOutput, contactOutputFields, contactSample } from '../lib/contac
 import { customFieldOutputFields } from '../lib/customFields';
 import { businessIdField } from '../lib/inputs/fields';
 import { requireId } from '../lib/http/paths';
-import { pollCustomFieldDefinitions } from '../lib/polling/contacts';
+import { withPollCustomFieldDefinitions } from '../lib/polling/contacts';
 
 const inputFields = defineInputFields([
   businessIdField(true, 'The business whose new contacts trigger the Zap.'),
@@ -18,10 +18,11 @@ const inputFields = defineInputFields([
 
 export const perform = async (z: ZObject, bundle: Bundle) => {
   const businessId = requireId('businessId', bundle.inputData.businessId);
-  const [members, definitions] = await Promise.all([
+  const [members, definitions] = await withPollCustomFieldDefinitions(
+    z,
+    bundle,
     businessMembersToReturn(z, bundle, businessId),
-    pollCustomFieldDefinitions(z, bundle),
-  ]);
+  );
   return members.map((member) => contactOutput(member, definitions));
 };
 

@@ -4,10 +4,12 @@ import { defineTrigger } from 'zapier-platform-core';
 import newContact, { perform as recentNewContacts } from './new_contact';
 import { contactOfDelivery } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
-import { filterFields } from '../lib/instant/events';
+import { filterFieldsOf, filterInputs } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 
-export const performSubscribe = subscribeTo('ContactCreate', ['tag', 'assignedTo']);
+const filters = [filterInputs.contactTag, filterInputs.contactAssignedTo];
+
+export const performSubscribe = subscribeTo('ContactCreate', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('ContactCreate', async (z, bundle, delivery) => [
   await contactOfDelivery(z, bundle, delivery, { current: true }),
@@ -27,7 +29,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [filterFields.contactTag, filterFields.contactAssignedTo],
+    inputFields: filterFieldsOf(filters),
     sample: newContact.operation.sample,
     outputFields: newContact.operation.outputFields,
   },

@@ -5,9 +5,12 @@ import { defineTrigger } from 'zapier-platform-core';
 import newNote from './new_note';
 import { performDelivery } from '../lib/instant/deliveries';
 import { noteOfDelivery, recentNotes } from '../lib/instant/notes';
+import { filterFieldsOf, type FilterInput } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 
-export const performSubscribe = subscribeTo('NoteCreate', []);
+const filters: FilterInput[] = [];
+
+export const performSubscribe = subscribeTo('NoteCreate', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('NoteCreate', async (z, _bundle, delivery) => [
   await noteOfDelivery(z, delivery),
@@ -27,7 +30,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [],
+    inputFields: filterFieldsOf(filters),
     sample: newNote.operation.sample,
     outputFields: newNote.operation.outputFields,
   },

@@ -4,11 +4,13 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import newTask from './new_task';
 import { performDelivery } from '../lib/instant/deliveries';
-import { filterFields } from '../lib/instant/events';
+import { filterFieldsOf, filterInputs } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 import { recentTasks, taskOfDelivery } from '../lib/instant/tasks';
 
-export const performSubscribe = subscribeTo('TaskCreate', ['assignedTo']);
+const filters = [filterInputs.taskAssignedTo];
+
+export const performSubscribe = subscribeTo('TaskCreate', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('TaskCreate', async (z, _bundle, delivery) => [
   await taskOfDelivery(z, delivery, { completed: false }),
@@ -29,7 +31,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [filterFields.taskAssignedTo],
+    inputFields: filterFieldsOf(filters),
     sample: newTask.operation.sample,
     outputFields: newTask.operation.outputFields,
   },

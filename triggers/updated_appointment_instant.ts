@@ -8,14 +8,13 @@ import {
   recentAppointments,
 } from '../lib/instant/appointments';
 import { performDelivery } from '../lib/instant/deliveries';
-import { filterFields } from '../lib/instant/events';
+import { filterFieldsOf, filterInputs } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 import { appointmentOutputFields, appointmentSample } from '../lib/records/appointments';
 
-export const performSubscribe = subscribeTo('AppointmentUpdate', [
-  'calendarId',
-  'appointmentStatus',
-]);
+const filters = [filterInputs.calendarId, filterInputs.appointmentStatus];
+
+export const performSubscribe = subscribeTo('AppointmentUpdate', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('AppointmentUpdate', async (z, _bundle, delivery) => {
   const { output, changedAt } = await appointmentOfDelivery(z, delivery);
@@ -41,7 +40,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [filterFields.calendarId, filterFields.appointmentStatus],
+    inputFields: filterFieldsOf(filters),
     sample: appointmentChange(appointmentSample, SAMPLE_CHANGE_TIME),
     outputFields: [
       { key: 'id', label: 'Update ID', type: 'string' },

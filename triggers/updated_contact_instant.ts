@@ -5,10 +5,12 @@ import { defineTrigger } from 'zapier-platform-core';
 import updatedContact, { perform as recentlyUpdatedContacts } from './updated_contact';
 import { contactOfDelivery } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
-import { filterFields } from '../lib/instant/events';
+import { filterFieldsOf, filterInputs } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
 
-export const performSubscribe = subscribeTo('ContactUpdate', ['tag', 'assignedTo']);
+const filters = [filterInputs.contactTag, filterInputs.contactAssignedTo];
+
+export const performSubscribe = subscribeTo('ContactUpdate', filters);
 export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('ContactUpdate', async (z, bundle, delivery) => {
   const contact = await contactOfDelivery(z, bundle, delivery, { current: true });
@@ -29,7 +31,7 @@ export default defineTrigger({
     performUnsubscribe,
     perform,
     performList,
-    inputFields: [filterFields.contactTag, filterFields.contactAssignedTo],
+    inputFields: filterFieldsOf(filters),
     sample: updatedContact.operation.sample,
     outputFields: updatedContact.operation.outputFields,
   },

@@ -6,7 +6,8 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../lib/http/client';
-import { dropdownTrigger, personLabel, skipOf, uniqueById } from '../lib/inputs/dropdowns';
+import { dropdownTrigger, personLabel, skipOf } from '../lib/inputs/dropdowns';
+import { uniqueById } from '../lib/uniqueById';
 import { invalidInput } from '../lib/http/errors';
 import { locationResponseSchema } from '../lib/records/location';
 

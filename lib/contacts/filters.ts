@@ -7,7 +7,7 @@ import { optionalText } from '../inputs/normalise';
 export const MAX_QUERY_LENGTH = 75;
 
 export const searchQueryOf = (value: unknown): string | undefined => {
-  const query = optionalText(value);
+  const query = optionalText('Search Text', value);
   if (query && query.length > MAX_QUERY_LENGTH) {
     throw invalidInput(
       'Search Text',

@@ -1,8 +1,7 @@
 // Campaign and workflow membership (add, remove, remove from all campaigns). HighLevel answers
 // only `{ succeded }`, so each action returns the contact, what it joined or left, and the change.
-import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
+import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import { changedContactIdOutputFields } from '../inputs/fields';
-import { requireId } from '../http/paths';
 import { callExpectingSuccess } from '../records/subRecords';
 
 export type MembershipChange = 'added' | 'removed';
@@ -23,18 +22,18 @@ type MembershipIdKey = 'campaignId' | 'workflowId';
 
 /**
  * Adds a contact to, or removes it from, one campaign or workflow: `endpoint.path` holds
- * `{contactId}` and `{campaignId}` or `{workflowId}`, filled from the inputs of the same names;
- * `endpoint.body` is what the endpoint requires, if anything.
+ * `{contactId}` and `{campaignId}` or `{workflowId}`, filled from `ids`; `endpoint.body` is what
+ * the endpoint requires, if anything.
  */
 export const changeMembership = async <C extends MembershipChange, K extends MembershipIdKey>(
   z: ZObject,
-  bundle: Bundle,
   change: C,
   idKey: K,
+  ids: { contactId: string } & Record<K, string>,
   endpoint: { method: 'POST' | 'DELETE'; path: string; body?: Record<string, unknown> },
 ) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const id = requireId(idKey, bundle.inputData[idKey]);
+  const { contactId } = ids;
+  const id: string = ids[idKey];
   const target = idKey === 'campaignId' ? 'campaign' : 'workflow';
   await callExpectingSuccess(
     z,

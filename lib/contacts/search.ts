@@ -3,10 +3,8 @@
 // POST /contacts/search body.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { contactOutput, contactOutputFields, type Contact, type ContactOutput } from './shape';
-import { customFieldDefinitionsOrNone, customFieldOutputFields } from '../customFields';
+import { customFieldOutputFields, withCustomFieldDefinitions } from '../customFields';
 import { invalidInput } from '../http/errors';
-import { normalizeDateTime, optionalText } from '../inputs/normalise';
-import { searchQueryOf } from './filters';
 import { normalizeText } from '../matching';
 import { contactFilters, type SearchFilter } from '../polling/contacts';
 
@@ -21,10 +19,9 @@ export const contactResults = async (
   bundle: Bundle,
   pending: Promise<Contact[]>,
 ): Promise<ContactOutput[]> => {
-  const [contacts, definitions] = await Promise.all([
-    pending,
-    customFieldDefinitionsOrNone(z, bundle),
-  ]);
+  const [contacts, definitions] = await withCustomFieldDefinitions(z, bundle, pending, {
+    policy: 'labels',
+  });
   return contacts.map((contact) => contactOutput(contact, definitions));
 };
 
@@ -38,9 +35,18 @@ export type ContactCriteria = {
   exact: string[];
 };
 
-const dateAddedFilter = (input: Record<string, unknown>): SearchFilter[] => {
-  const gte = normalizeDateTime('Added On or After', input.dateAddedFrom);
-  const lte = normalizeDateTime('Added On or Before', input.dateAddedTo);
+/** What Find Contact by Name or Filter was given, each value already checked. */
+export type ContactSearchInput = {
+  query?: string;
+  firstName?: string;
+  lastName?: string;
+  tag?: string;
+  assignedTo?: string;
+  dateAddedFrom?: string;
+  dateAddedTo?: string;
+};
+
+const dateAddedFilter = ({ dateAddedFrom: gte, dateAddedTo: lte }: ContactSearchInput) => {
   if (gte && lte && gte > lte) {
     throw invalidInput(
       'Added On or Before',
@@ -48,7 +54,7 @@ const dateAddedFilter = (input: Record<string, unknown>): SearchFilter[] => {
     );
   }
   if (!gte && !lte) return [];
-  return [
+  return <SearchFilter[]>[
     { field: 'dateAdded', operator: 'range', value: { ...(gte && { gte }), ...(lte && { lte }) } },
   ];
 };
@@ -58,10 +64,8 @@ const nameFilter = (field: string, value: string | undefined): SearchFilter[] =>
   value ? [{ field, operator: 'eq', value: value.toLowerCase() }] : [];
 
 /** The user's criteria, checked before any request; at least one is required. */
-export const contactCriteria = (input: Record<string, unknown>): ContactCriteria => {
-  const query = searchQueryOf(input.query);
-  const firstName = optionalText(input.firstName);
-  const lastName = optionalText(input.lastName);
+export const contactCriteria = (input: ContactSearchInput): ContactCriteria => {
+  const { query, firstName, lastName } = input;
   const filters = [
     ...nameFilter('firstNameLowerCase', firstName),
     ...nameFilter('lastNameLowerCase', lastName),

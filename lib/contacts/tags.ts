@@ -1,29 +1,25 @@
 // Add Tags to Contact and Remove Tags from Contact: both send the chosen tags as `{ tags }` to the
 // contact's tags endpoint, and HighLevel answers with the tags the contact has afterwards.
-import type { Bundle, ZObject } from 'zapier-platform-core';
+import type { ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel } from '../http/client';
-import { requireList } from '../inputs/normalise';
-import { requireId } from '../http/paths';
 
 const tagsResponseSchema = zod.looseObject({ tags: zod.array(zod.string()).default([]) });
 
 type TagsChange = 'tagsAdded' | 'tagsRemoved';
 
 /**
- * Sends the Tags input to `endpoint`, its `{contactId}` filled from the Contact input, and returns
- * the contact, the tags requested (under `change`) and the tags it has now. HighLevel answers only
- * with the tags the contact has afterwards, not the ones it had before, so which requested tags
- * really changed cannot be told without another request: the output labels say "Requested".
+ * Sends `tags` to `endpoint`, its `{contactId}` filled, and returns the contact, the tags
+ * requested (under `change`) and the tags it has now. HighLevel answers only with the tags the
+ * contact has afterwards, not the ones it had before, so which requested tags really changed
+ * cannot be told without another request: the output labels say "Requested".
  */
 export const changeContactTags = async <K extends TagsChange>(
   z: ZObject,
-  bundle: Bundle,
+  { contactId, tags: sent }: { contactId: string; tags: string[] },
   change: K,
   endpoint: { method: 'POST' | 'DELETE'; path: string },
 ) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const sent = requireList('Tags', bundle.inputData.tags);
   const { tags } = await callHighLevel(
     z,
     { ...endpoint, pathParams: { contactId }, body: { tags: sent } },

@@ -1,7 +1,8 @@
-// What Create Contact, Update Contact and Create or Update Contact share: the contact input fields
-// (HighLevel's own names) and the request body built from them. Every standard field is checked
-// before any request; only filled fields are sent, so an empty field never blanks out data.
-import { type Bundle, type PlainInputField, type ZObject } from 'zapier-platform-core';
+// What Create Contact, Update Contact and Create or Update Contact share: the contact inputs
+// (HighLevel's own names), each declared once with its parser, and the request body built from
+// them. Every standard field is checked before any request; only filled fields are sent, so an
+// empty field never blanks out data.
+import { type Bundle, type ZObject } from 'zapier-platform-core';
 import { locationIdOf } from '../http/client';
 import {
   customFieldDefinitionsForWrite,
@@ -11,32 +12,22 @@ import {
   type CustomFieldDefinition,
 } from '../customFields';
 import { invalidInput } from '../http/errors';
-import { tagsField, userIdField } from '../inputs/fields';
+import { KEEP, nothingToChange } from '../inputs/changes';
+import { defineInput, fieldsOf, parseInputs, withField } from '../inputs/declare';
 import {
-  compact,
-  normalizeBoolean,
-  normalizeCountry,
-  normalizeDate,
-  normalizeEmail,
-  normalizeList,
-  normalizePhone,
-  normalizePhoneCountry,
-  normalizeTimeZone,
-  normalizeWebsite,
-  optionalText,
-} from '../inputs/normalise';
+  countryInput,
+  defaultCountryInput,
+  emailInput,
+  optionalTextOf,
+  optionalTagsInput,
+  phoneInput,
+  textInput,
+  userIdInput,
+  yesNoInput,
+} from '../inputs/fields';
+import { compact, normalizeDate, normalizeTimeZone, normalizeWebsite } from '../inputs/normalise';
 
 /** create: POST /contacts/, update: PUT /contacts/{id}, upsert: POST /contacts/upsert. */
-
-const KEEP = ' Left empty, the current value is kept.';
-
-const text = (key: string, label: string, helpText: string): PlainInputField => ({
-  key,
-  label,
-  type: 'string',
-  required: false,
-  helpText,
-});
 
 const TAGS_HELP: Record<ContactWriteMode, string> = {
   create: 'Tags to put on the new contact. Tag names that do not exist yet are created.',
@@ -46,149 +37,118 @@ const TAGS_HELP: Record<ContactWriteMode, string> = {
     "Tags for the contact. If an existing contact is found, these REPLACE all of its tags (that is how HighLevel's upsert works); to only add tags, leave this empty and add an Add Tags to Contact step.",
 };
 
-/** The standard contact fields, in the order a user fills them; `mode` decides which apply. */
-export const contactInputFields = (mode: ContactWriteMode): PlainInputField[] => {
+/** The standard contact inputs, in the order a user fills them; `mode` decides which apply. */
+export const contactInputs = (mode: ContactWriteMode) => {
   const keep = mode === 'update' ? KEEP : '';
   const createOnly = mode !== 'update';
-  const fields: Array<PlainInputField | false> = [
-    text(
-      'email',
-      'Email',
+  const tags = optionalTagsInput(TAGS_HELP[mode]);
+  return [
+    emailInput(
       mode === 'upsert'
         ? 'Used with Phone to find an existing contact. Email or Phone is required.'
         : `Checked before sending: it must look like name@example.com.${keep}`,
     ),
-    text(
-      'phone',
-      'Phone',
-      `${mode === 'upsert' ? 'Used with Email to find an existing contact. ' : ''}Any readable format; sent in international form (+14155550134). Numbers without a country code need Default Country.${keep}`,
+    phoneInput(
+      `${mode === 'upsert' ? 'Used with Email to find an existing contact. ' : ''}Any readable format; sent in international form (+14155550134). Numbers without a country code need Default Country. An extension cannot be saved and is refused.${keep}`,
     ),
-    text(
-      'defaultCountry',
-      'Default Country for Phone Numbers',
+    defaultCountryInput(
       'Two-letter country code (e.g. US, GB) used to read phone numbers written without a country code. It is not saved on the contact.',
     ),
-    text('firstName', 'First Name', `The contact's given name.${keep}`),
-    text('lastName', 'Last Name', `The contact's family name.${keep}`),
-    text(
+    textInput('firstName', 'First Name', `The contact's given name.${keep}`),
+    textInput('lastName', 'Last Name', `The contact's family name.${keep}`),
+    textInput(
       'name',
       'Full Name',
       `Usually left empty when First Name and Last Name are filled.${keep}`,
     ),
-    createOnly && text('companyName', 'Company Name', 'The business the contact works for.'),
-    text('address1', 'Street Address', `Street and number.${keep}`),
-    text('city', 'City', `The city of the contact's address.${keep}`),
-    text('state', 'State', `State, province or region.${keep}`),
-    text('postalCode', 'Postal Code', `ZIP or postal code.${keep}`),
-    text('country', 'Country', `Two-letter country code, e.g. US, GB, DE.${keep}`),
-    text(
-      'website',
-      'Website',
-      `A web address, e.g. \`https://example.com\`; one without http:// or https:// (\`example.com\`) is sent with https:// in front.${keep}`,
+    ...(createOnly
+      ? [textInput('companyName', 'Company Name', 'The business the contact works for.')]
+      : []),
+    textInput('address1', 'Street Address', `Street and number.${keep}`),
+    textInput('city', 'City', `The city of the contact's address.${keep}`),
+    textInput('state', 'State', `State, province or region.${keep}`),
+    textInput('postalCode', 'Postal Code', `ZIP or postal code.${keep}`),
+    countryInput(`Two-letter country code, e.g. US, GB, DE.${keep}`),
+    defineInput(
+      {
+        key: 'website',
+        label: 'Website',
+        type: 'string',
+        required: false,
+        helpText: `A web address, e.g. \`https://example.com\`; one without http:// or https:// (\`example.com\`) is sent with https:// in front.${keep}`,
+      },
+      (value, field) => normalizeWebsite(field.label, value),
     ),
-    text('timezone', 'Time Zone', `Time zone name, e.g. America/New_York or Europe/London.${keep}`),
-    {
-      key: 'dateOfBirth',
-      label: 'Date of Birth',
-      type: 'datetime',
-      required: false,
-      helpText: `A date such as 1990-04-23 or 04/23/1990; only the day is saved.${keep}`,
-    },
-    createOnly && {
-      key: 'gender',
-      label: 'Gender',
-      type: 'string',
-      required: false,
-      choices: [
-        { value: 'male', label: 'Male', sample: 'male' },
-        { value: 'female', label: 'Female', sample: 'female' },
-      ],
-      helpText: 'Choose one, or enter another value HighLevel accepts.',
-    },
-    text('source', 'Source', `Where the contact came from, e.g. Website Form.${keep}`),
-    userIdField(
+    defineInput(
+      {
+        key: 'timezone',
+        label: 'Time Zone',
+        type: 'string',
+        required: false,
+        helpText: `Time zone name, e.g. America/New_York or Europe/London.${keep}`,
+      },
+      (value, field) => normalizeTimeZone(field.label, value),
+    ),
+    defineInput(
+      {
+        key: 'dateOfBirth',
+        label: 'Date of Birth',
+        type: 'datetime',
+        required: false,
+        helpText: `A date such as 1990-04-23 or 04/23/1990 (month first); only the day is saved.${keep}`,
+      },
+      (value, field) => normalizeDate(field.label, value),
+    ),
+    ...(createOnly
+      ? [
+          defineInput(
+            {
+              key: 'gender',
+              label: 'Gender',
+              type: 'string',
+              required: false,
+              choices: [
+                { value: 'male', label: 'Male', sample: 'male' },
+                { value: 'female', label: 'Female', sample: 'female' },
+              ],
+              helpText: 'Choose one, or enter another value HighLevel accepts.',
+            },
+            optionalTextOf,
+          ),
+        ]
+      : []),
+    textInput('source', 'Source', `Where the contact came from, e.g. Website Form.${keep}`),
+    userIdInput(
       'assignedTo',
       'Assigned User',
       `The user of the sub-account who owns this contact.${keep}`,
     ),
-    {
-      key: 'dnd',
-      label: 'Do Not Disturb',
-      type: 'boolean',
-      required: false,
-      helpText: `Yes stops all messages (calls, texts, emails) to the contact.${keep}`,
-    },
-    {
-      ...tagsField(TAGS_HELP[mode], false),
-      ...(mode === 'update' ? { label: 'Tags (Replaces All Tags)' } : {}),
-    },
-    mode === 'upsert' && {
-      key: 'createNewIfDuplicateAllowed',
-      label: 'Always Create New Contact (When Duplicates Allowed)',
-      type: 'boolean',
-      required: false,
-      helpText:
-        'Yes: in a sub-account that allows duplicate contacts, always create a new contact without looking for a match. In a sub-account that forbids duplicates this setting is ignored.',
-    },
-  ];
-  return fields.filter((field): field is PlainInputField => field !== false);
-};
-
-/** The standard fields of the body, checked: throws a clear error before any request. */
-const standardFields = (input: Record<string, unknown>, mode: ContactWriteMode) => {
-  const defaultCountry = normalizePhoneCountry(
-    'Default Country for Phone Numbers',
-    input.defaultCountry,
-  );
-  const createOnly = mode !== 'update';
-  const tags = normalizeList(input.tags);
-  const body = compact({
-    firstName: optionalText(input.firstName),
-    lastName: optionalText(input.lastName),
-    name: optionalText(input.name),
-    email: normalizeEmail('Email', input.email),
-    phone: normalizePhone('Phone', input.phone, defaultCountry),
-    companyName: createOnly ? optionalText(input.companyName) : undefined,
-    address1: optionalText(input.address1),
-    city: optionalText(input.city),
-    state: optionalText(input.state),
-    postalCode: optionalText(input.postalCode),
-    country: normalizeCountry('Country', input.country),
-    website: normalizeWebsite('Website', input.website),
-    timezone: normalizeTimeZone('Time Zone', input.timezone),
-    dateOfBirth: normalizeDate('Date of Birth', input.dateOfBirth),
-    gender: createOnly ? optionalText(input.gender) : undefined,
-    source: optionalText(input.source),
-    assignedTo: optionalText(input.assignedTo),
-    dnd: normalizeBoolean('Do Not Disturb', input.dnd),
-    tags: tags.length > 0 ? tags : undefined,
-    createNewIfDuplicateAllowed:
-      mode === 'upsert'
-        ? normalizeBoolean(
+    yesNoInput(
+      'dnd',
+      'Do Not Disturb',
+      `Yes stops all messages (calls, texts, emails) to the contact.${keep}`,
+    ),
+    mode === 'update' ? withField(tags, { label: 'Tags (Replaces All Tags)' }) : tags,
+    ...(mode === 'upsert'
+      ? [
+          yesNoInput(
+            'createNewIfDuplicateAllowed',
             'Always Create New Contact (When Duplicates Allowed)',
-            input.createNewIfDuplicateAllowed,
-          )
-        : undefined,
-  });
-  return { body, defaultCountry };
+            'Yes: in a sub-account that allows duplicate contacts, always create a new contact without looking for a match. In a sub-account that forbids duplicates this setting is ignored.',
+          ),
+        ]
+      : []),
+  ] as const;
 };
 
-const nothingToUpdate = () =>
+export const contactInputFields = (mode: ContactWriteMode) => fieldsOf(contactInputs(mode));
+
+/** Create Contact with every field empty: refused, as Update and Create or Update refuse it. */
+const nothingToCreate = () =>
   invalidInput(
-    'Update Contact',
-    'no field was filled, so there is nothing to change. Fill at least one field (empty fields never blank out data).',
+    'Create Contact',
+    'no field was filled, so the new contact would be blank. Fill at least one field, such as First Name, Email or Phone.',
   );
-
-const onlyDeletedFieldsFilled = (ids: string[]) => {
-  const gone =
-    ids.length === 1
-      ? `the custom field filled (ID ${ids[0]}) no longer exists`
-      : `the custom fields filled (IDs ${ids.join(', ')}) no longer exist`;
-  return invalidInput(
-    'Update Contact',
-    `${gone} in this HighLevel sub-account, and no other field was filled, so there is nothing to change. Use "Refresh fields" in the Zap editor and map the value to a current field.`,
-  );
-};
 
 /**
  * The request body for a contact write, and the custom-field definitions for its output. Standard
@@ -201,7 +161,8 @@ export const contactWriteBody = async (
   mode: ContactWriteMode,
 ): Promise<{ body: Record<string, unknown>; definitions: CustomFieldDefinition[] }> => {
   const input = bundle.inputData as Record<string, unknown>;
-  const { body, defaultCountry } = standardFields(input, mode);
+  // The default country only reads phone numbers (custom ones too); it is not saved on the contact.
+  const { defaultCountry, ...body } = compact(parseInputs(contactInputs(mode), input));
   if (mode === 'upsert' && !body.email && !body.phone) {
     throw invalidInput(
       'Email or Phone',
@@ -209,15 +170,15 @@ export const contactWriteBody = async (
     );
   }
   const filled = Object.keys(body).length > 0;
-  if (mode === 'update' && !filled && !hasCustomFieldInput(input)) throw nothingToUpdate();
+  if (!filled && !hasCustomFieldInput(input)) {
+    if (mode === 'create') throw nothingToCreate();
+    if (mode === 'update') throw nothingToChange('Update Contact');
+  }
   const locationId = mode === 'update' ? undefined : locationIdOf(bundle);
 
   const definitions = await customFieldDefinitionsForWrite(z, bundle, input);
-  const { customFields, deletedIds } = customFieldsPayload(z, input, definitions, {
-    defaultCountry,
-  });
-  if (mode === 'update' && !filled && !customFields) {
-    throw deletedIds.length > 0 ? onlyDeletedFieldsFilled(deletedIds) : nothingToUpdate();
-  }
+  const customFields = customFieldsPayload(input, definitions, { defaultCountry });
+  if (mode === 'create' && !filled && !customFields) throw nothingToCreate();
+  if (mode === 'update' && !filled && !customFields) throw nothingToChange('Update Contact');
   return { body: compact({ locationId, ...body, customFields }), definitions };
 };

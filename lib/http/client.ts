@@ -2,10 +2,10 @@
 // through the shared middleware, and checks the JSON that comes back against a zod schema.
 import type { Bundle, HttpMethod, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
+import { noSubAccount } from '../connection/agency';
 import { MIN_REQUEST_MS, requestTimeoutMs, stepBudgetMs } from './config';
 import { requiredScope } from './scopes';
 import {
-  invalidInput,
   isNetworkFailure,
   isRecordNotFound,
   type RecordInPath,
@@ -23,9 +23,11 @@ export type HighLevelCall = {
   path: string;
   pathParams?: Record<string, unknown>;
   query?: Record<string, string | number | boolean | undefined>;
-  body?: Record<string, unknown>;
+  body?: Record<string, unknown> | unknown[];
   /** Overrides the default request timeout, e.g. to keep a multi-page poll inside its budget. */
   timeoutMs?: number;
+  /** The scope the endpoint needs, when lib/http/scopes.ts does not know its path (API Request). */
+  scope?: string;
 };
 
 /**
@@ -72,7 +74,7 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
   const middlewareData: HighLevelMiddlewareData = {
     allowNotFound,
     records: recordsIn(call.path, call.pathParams),
-    scope: requiredScope(method, call.path),
+    scope: call.scope ?? requiredScope(method, call.path),
     write,
   };
   const clock = stepClockOf(z);
@@ -122,6 +124,12 @@ export async function callHighLevel<S extends zod.ZodType>(
 }
 
 /**
+ * One HighLevel call whose answer is returned as it came (status, headers, text and parsed JSON),
+ * for the API Request action; failures are mapped to Zapier errors as for every other call.
+ */
+export const callHighLevelForResponse = (z: ZObject, call: HighLevelCall) => send(z, call, false);
+
+/**
  * Like callHighLevel, but "no such record" resolves to null (for searches): a 404, or the 400/422
  * "… not found" HighLevel also answers with (see isRecordNotFound).
  */
@@ -137,12 +145,8 @@ export async function callHighLevelOrNull<S extends zod.ZodType>(
 
 /** The connected sub-account. Agency connections have none, and the Contacts API needs one. */
 export const locationIdOf = (bundle: Bundle): string => {
-  const locationId = bundle.authData.locationId;
-  if (!locationId) {
-    throw invalidInput(
-      'connection',
-      'this HighLevel connection is not tied to a sub-account (location). Reconnect HighLevel and choose a sub-account: the Contacts API only works with sub-account connections.',
-    );
-  }
+  // Typed by hand for a Private Integration Token, so it may carry stray spaces.
+  const locationId = String(bundle.authData.locationId ?? '').trim();
+  if (!locationId) throw noSubAccount(bundle.authData);
   return locationId;
 };

@@ -1,6 +1,24 @@
 // Turning HighLevel's answers into errors a Zapier user can act on. Every HighLevel error body
 // passes through `highLevelError` (from the afterResponse middleware), so each rule lives here once.
-import { errors } from 'zapier-platform-core';
+import { errors as zapierErrors } from 'zapier-platform-core';
+
+/**
+ * Core's AppError (z.errors.Error) keeps its message, code and status only as JSON inside its
+ * message. This one also keeps them as properties, so that code handling an error reads its code
+ * instead of parsing the message back. Zapier sees the same error.
+ */
+export class AppError extends zapierErrors.Error {
+  constructor(
+    readonly reason: string,
+    readonly code: string,
+    readonly status: number,
+  ) {
+    super(reason, code, status);
+  }
+}
+
+// Every error below is made through this: core's errors, with AppError as their `Error`.
+const errors = { ...zapierErrors, Error: AppError };
 
 /** A record a call is about, from its path template: `{taskId}` → `{ kind: 'task', id }`. */
 export type RecordInPath = { kind: string; id: string };

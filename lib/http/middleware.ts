@@ -11,9 +11,9 @@ export const addHighLevelHeaders: BeforeRequestMiddleware = (request, _z, bundle
   request.headers = request.headers ?? {};
   // The token endpoint takes client credentials in a form body, never a (possibly stale) bearer.
   if (isTokenRequest(request.url)) return request;
-  if (bundle.authData?.access_token && !request.headers.Authorization) {
-    request.headers.Authorization = `Bearer ${bundle.authData.access_token}`;
-  }
+  // OAuth stores `access_token`; a Private Integration Token connection stores `token`.
+  const token = String(bundle.authData?.access_token ?? bundle.authData?.token ?? '').trim();
+  if (token && !request.headers.Authorization) request.headers.Authorization = `Bearer ${token}`;
   request.headers.Version = API_VERSION;
   request.headers.Accept = 'application/json';
   // Core has usually set `content-type` already (lower case) when it encoded the body; a second

@@ -6,6 +6,7 @@ import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../http/client';
 import { isBlank } from './normalise';
 import { requireId } from '../http/paths';
+import { uniqueById } from '../uniqueById';
 
 type ChoicesPerform = (z: ZObject, bundle: Bundle) => Promise<Array<{ id: string }>>;
 
@@ -99,11 +100,6 @@ export const personLabel = ({
   return fullName || address || phone?.trim() || id;
 };
 
-/** Core rejects a dropdown page with a repeated id; a record listed twice is shown once. */
-export const uniqueById = <T extends { id: string }>(items: T[]): T[] => [
-  ...new Map(items.map((item) => [item.id, item] as const)).values(),
-];
-
 const namedItemSchema = zod.looseObject({
   id: zod.string(),
   name: zod.string().nullish(),
@@ -136,6 +132,7 @@ export const listChoices = ({ path, listKey, pageSize }: ListChoices) => {
       responseSchema,
     );
     const items = response[listKey] as Array<zod.infer<typeof namedItemSchema>>;
+    // Core rejects a dropdown page with a repeated id; a record listed twice is shown once.
     return uniqueById(
       items.map(({ id, name, status }) => ({ id, name: name || id, status: status ?? '' })),
     );

@@ -15,13 +15,42 @@ export const isBlank = (value: unknown): boolean =>
   (typeof value === 'string' && value.trim() === '') ||
   (Array.isArray(value) && value.every(isBlank));
 
-const trimmed = (value: unknown): string => String(value).trim();
+const preview = (value: unknown): string => {
+  try {
+    return JSON.stringify(value).slice(0, 60);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+};
+
+/**
+ * The text of a single-value input. Zapier sends text, numbers and yes/no as themselves; a list
+ * with one filled item (a line item mapped into a plain field) is that item. Several values or an
+ * object are refused: written as text they would become "a,b" or "[object Object]".
+ */
+const trimmed = (label: string, value: unknown): string => {
+  if (Array.isArray(value)) {
+    const items = value.filter((item) => !isBlank(item));
+    if (items.length === 1) return trimmed(label, items[0]);
+    throw invalidInput(
+      label,
+      `it takes one value, but ${items.length} were given (${preview(items)}).`,
+    );
+  }
+  if (typeof value === 'object' && value !== null) {
+    throw invalidInput(
+      label,
+      `expected text, but got an object (${preview(value)}); map a single value.`,
+    );
+  }
+  return String(value).trim();
+};
 
 const emailSchema = zod.email();
 
 export const normalizeEmail = (label: string, value: unknown): string | undefined => {
   if (isBlank(value)) return undefined;
-  const email = trimmed(value);
+  const email = trimmed(label, value);
   if (!emailSchema.safeParse(email).success) {
     throw invalidInput(
       label,
@@ -34,11 +63,11 @@ export const normalizeEmail = (label: string, value: unknown): string | undefine
 /** Two-letter ISO country used to read local numbers ("(415) 555-0134" with US). */
 export const normalizeCountry = (label: string, value: unknown): CountryCode | undefined => {
   if (isBlank(value)) return undefined;
-  const code = trimmed(value).toUpperCase();
+  const code = trimmed(label, value).toUpperCase();
   if (!/^[A-Z]{2}$/.test(code)) {
     throw invalidInput(
       label,
-      `"${trimmed(value)}" is not a two-letter country code (expected e.g. US, GB, DE).`,
+      `"${trimmed(label, value)}" is not a two-letter country code (expected e.g. US, GB, DE).`,
     );
   }
   return code as CountryCode;
@@ -63,7 +92,7 @@ export const normalizePhone = (
   defaultCountry?: CountryCode,
 ): string | undefined => {
   if (isBlank(value)) return undefined;
-  const raw = trimmed(value);
+  const raw = trimmed(label, value);
   const phone = parsePhoneNumberFromString(raw, defaultCountry);
   if (!phone || !phone.isValid()) {
     const hint = defaultCountry
@@ -71,13 +100,16 @@ export const normalizePhone = (
       : 'a number with its country code, e.g. +1 415 555 0134, or set Default Country for local numbers';
     throw invalidInput(label, `"${raw}" is not a valid phone number (expected ${hint}).`);
   }
+  // HighLevel keeps a phone number in E.164, which has no room for an extension: sending the
+  // number alone would silently drop it.
+  if (phone.ext) {
+    throw invalidInput(
+      label,
+      `"${raw}" has an extension (${phone.ext}), which HighLevel's phone numbers cannot hold. Remove the extension, or keep it in a note or custom field.`,
+    );
+  }
   return phone.number;
 };
-
-const MONTH_NAME = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])/i;
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-const NUMERIC_DATE = /\b\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/;
 
 /** True when year-month-day names a day that exists (no 31 April, no 29 February 2026). */
 const isCalendarDate = (year: number, month: number, day: number): boolean => {
@@ -87,11 +119,58 @@ const isCalendarDate = (year: number, month: number, day: number): boolean => {
   );
 };
 
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME =
+  '(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DAY = '(?<day>\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '(?<year>\\d{4})';
+const TIME =
+  '(?:,?\\s*(?:at\\s+|T)?(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<meridiem>am|pm)?)?\\s*(?<zone>Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?';
+
+/** The written forms of a date (and time) read besides ISO 8601: each must be the whole text. */
+const WRITTEN_DATES = [
+  `${DAY}\\s+${MONTH_NAME},?\\s+${YEAR}`, // 31 Feb 2026, 3rd March 2026 14:30
+  `${MONTH_NAME}\\s+${DAY},?\\s+${YEAR}`, // Feb 3, 2026 at 2:30 pm
+  `(?<month>\\d{1,2})(?<separator>[-/.])(?<day>\\d{1,2})\\k<separator>${YEAR}`, // 12/25/2026, month first as HighLevel writes it
+].map((date) => new RegExp(`^${date}${TIME}$`, 'i'));
+
+const monthNumber = (text: string): number =>
+  /^\d+$/.test(text) ? Number(text) : MONTHS.indexOf(text.slice(0, 3).toLowerCase()) + 1;
+
+const offsetMinutes = (zone: string | undefined): number => {
+  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(zone ?? '');
+  if (!match) return 0; // none, Z, UTC or GMT
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+};
+
+/** A written date and time: every part must exist (no 31 February, no 25:00, no 13 pm). */
+const parseWrittenDate = (text: string): Date | undefined => {
+  const parts = WRITTEN_DATES.map((pattern) => pattern.exec(text)?.groups).find(Boolean);
+  if (!parts) return undefined;
+  const year = Number(parts.year);
+  const month = monthNumber(parts.month ?? '');
+  const day = Number(parts.day);
+  let hour = Number(parts.hour ?? 0);
+  const minute = Number(parts.minute ?? 0);
+  const second = Number(parts.second ?? 0);
+  if (parts.meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (parts.meridiem.toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
+    return undefined;
+  }
+  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
+  return new Date(utc - offsetMinutes(parts.zone) * 60_000);
+};
+
 /**
- * JavaScript's Date parser reads almost anything as a date ("1" is 2001-01-01, "a,2" is
- * 1 February), so free text is only trusted when it carries a four-digit year and a month (a
- * month name or a numeric day/month/year). ISO 8601 and epoch seconds or milliseconds are read
- * exactly.
+ * A date and time the app is sure of: ISO 8601, epoch seconds or milliseconds, or a written date
+ * in one of the forms above, whole. JavaScript's own Date parser is not used on free text: it
+ * moves 31 February to 3 March and finds a date inside a sentence ("I may come 12/25/2026").
  */
 const parseDateTime = (text: string): Date | undefined => {
   if (/^\d{10}$|^\d{13}$/.test(text)) {
@@ -100,22 +179,21 @@ const parseDateTime = (text: string): Date | undefined => {
   const iso = ISO_DATE_TIME.exec(text);
   if (iso) {
     if (!isCalendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return undefined;
-  } else if (!/\b\d{4}\b/.test(text) || !(MONTH_NAME.test(text) || NUMERIC_DATE.test(text))) {
-    return undefined;
+    const date = new Date(text);
+    return Number.isNaN(date.getTime()) ? undefined : date;
   }
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return parseWrittenDate(text);
 };
 
 /** A date and time → ISO 8601 in UTC, the form HighLevel stores (e.g. task due dates). */
 export const normalizeDateTime = (label: string, value: unknown): string | undefined => {
   if (isBlank(value)) return undefined;
-  const text = trimmed(value);
+  const text = trimmed(label, value);
   const date = parseDateTime(text);
   if (!date) {
     throw invalidInput(
       label,
-      `"${text}" is not a date and time (expected e.g. 2026-07-08T14:30:00Z).`,
+      `"${text}" is not a date and time that exists (expected e.g. 2026-07-08T14:30:00Z, 8 Jul 2026 14:30 or 07/08/2026).`,
     );
   }
   return date.toISOString();
@@ -138,7 +216,7 @@ const DATE_FORMATS: Array<{ pattern: RegExp; order: 'ymd' | 'mdy' }> = [
  */
 export const normalizeDate = (label: string, value: unknown): string | undefined => {
   if (isBlank(value)) return undefined;
-  const text = trimmed(value);
+  const text = trimmed(label, value);
   for (const { pattern, order } of DATE_FORMATS) {
     const match = pattern.exec(text);
     if (!match) continue;
@@ -155,34 +233,39 @@ export const normalizeDate = (label: string, value: unknown): string | undefined
 };
 
 /**
- * A list input (tags, followers, ids). Items mapped from an earlier step often arrive as one
- * comma-separated string, so items are split on commas, trimmed, emptied out and de-duplicated.
+ * The items of a list input, each kept whole: trimmed, with blanks dropped. An item is what the
+ * user gave as one value, so a comma inside it stays ("Smith, John" is one tag, and a multi-select
+ * option "Morning, before 9am" one option).
  */
-export const normalizeList = (value: unknown): string[] => {
-  const items = Array.isArray(value) ? value : isBlank(value) ? [] : [value];
-  const seen = new Set<string>();
-  for (const item of items) {
-    if (isBlank(item)) continue;
-    for (const part of String(item).split(',')) {
-      const clean = part.trim();
-      if (clean) seen.add(clean);
-    }
-  }
-  return [...seen];
-};
+export const listItems = (label: string, value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value])
+    .filter((item) => !isBlank(item))
+    .map((item) => trimmed(label, item));
+
+/** A list's items, each kept whole, each once (tags). */
+export const uniqueItems = (label: string, value: unknown): string[] => [
+  ...new Set(listItems(label, value)),
+];
 
 /**
- * The items of a list input, each kept whole: trimmed, with blanks dropped. For lists whose items
- * may themselves contain commas (a custom field's options, the boxes of a text box list).
+ * A list of HighLevel ids, each once. An id never contains a comma, so ids mapped from an earlier
+ * step as one comma-separated text ("c1,c2") are split.
  */
-export const listItems = (value: unknown): string[] =>
-  (Array.isArray(value) ? value : [value]).filter((item) => !isBlank(item)).map(trimmed);
+export const idList = (label: string, value: unknown): string[] => [
+  ...new Set(
+    listItems(label, value).flatMap((item) =>
+      item
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ),
+];
 
 /** A list that must not be empty, e.g. the tags to add. */
-export const requireList = (label: string, value: unknown): string[] => {
-  const list = normalizeList(value);
-  if (list.length === 0) throw invalidInput(label, 'at least one value is required.');
-  return list;
+export const requireItems = (label: string, items: string[]): string[] => {
+  if (items.length === 0) throw invalidInput(label, 'at least one value is required.');
+  return items;
 };
 
 // A host HighLevel's URL check accepts: a domain name with a top-level domain (punycode
@@ -209,7 +292,7 @@ const hostOf = (url: string): string => {
  */
 export const normalizeWebsite = (label: string, value: unknown): string | undefined => {
   if (isBlank(value)) return undefined;
-  const text = trimmed(value);
+  const text = trimmed(label, value);
   const expected = '(expected e.g. https://example.com or example.com)';
   const scheme = SCHEME.exec(text)?.[1]?.toLowerCase();
   if (scheme && scheme !== 'http' && scheme !== 'https') {
@@ -229,20 +312,24 @@ export const normalizeWebsite = (label: string, value: unknown): string | undefi
   return url;
 };
 
-/** Zapier booleans arrive as true/false or as the strings "true"/"false"/"yes"/"no". */
+/**
+ * A yes/no input: true/false, or the words "true"/"false", "yes"/"no", "1"/"0", "on"/"off" in any
+ * case. Anything else is refused, never guessed (see yesNoField for why such inputs are declared
+ * as text with Yes/No choices rather than as Zapier booleans).
+ */
 export const normalizeBoolean = (label: string, value: unknown): boolean | undefined => {
   if (isBlank(value)) return undefined;
   if (typeof value === 'boolean') return value;
-  const text = trimmed(value).toLowerCase();
+  const text = trimmed(label, value).toLowerCase();
   if (['true', 'yes', '1', 'on'].includes(text)) return true;
   if (['false', 'no', '0', 'off'].includes(text)) return false;
-  throw invalidInput(label, `"${trimmed(value)}" is not yes/no (expected true or false).`);
+  throw invalidInput(label, `"${trimmed(label, value)}" is not yes/no (expected true or false).`);
 };
 
 /** An IANA time zone name ("America/New_York"), kept as typed once the runtime knows it. */
 export const normalizeTimeZone = (label: string, value: unknown): string | undefined => {
   if (isBlank(value)) return undefined;
-  const zone = trimmed(value);
+  const zone = trimmed(label, value);
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
   } catch {
@@ -257,12 +344,12 @@ export const normalizeTimeZone = (label: string, value: unknown): string | undef
 /** A required text input. */
 export const requireText = (label: string, value: unknown): string => {
   if (isBlank(value)) throw invalidInput(label, 'a value is required.');
-  return trimmed(value);
+  return trimmed(label, value);
 };
 
 /** An optional text input: blank → undefined, so it is left out of the request. */
-export const optionalText = (value: unknown): string | undefined =>
-  isBlank(value) ? undefined : trimmed(value);
+export const optionalText = (label: string, value: unknown): string | undefined =>
+  isBlank(value) ? undefined : trimmed(label, value);
 
 /** Drops undefined values so that only the fields the user filled are sent. */
 export const compact = <T extends Record<string, unknown>>(object: T): Partial<T> =>

@@ -14,6 +14,7 @@ import {
   type AppointmentOutput,
 } from '../records/appointments';
 import { parseDelivered, type Delivery } from './deliveries';
+import { filterInputs, relayFilters } from './events';
 import { recordsOfRecentContacts } from './samples';
 
 const appointmentEventSchema = zod.looseObject({ appointment: appointmentSchema });
@@ -61,7 +62,10 @@ export const recentAppointments = async (
   z: ZObject,
   bundle: Bundle,
 ): Promise<AppointmentWithChangeTime[]> => {
-  const { calendarId, appointmentStatus } = bundle.inputData ?? {};
+  const { calendarId, appointmentStatus } = relayFilters(bundle.inputData ?? {}, [
+    filterInputs.calendarId,
+    filterInputs.appointmentStatus,
+  ]);
   const found = await recordsOfRecentContacts(
     z,
     bundle,

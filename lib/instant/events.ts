@@ -1,10 +1,9 @@
 // The HighLevel events the instant triggers subscribe to at the relay, the OAuth scope each one
 // needs, and the filters the relay applies before it delivers an event.
-import { defineInputField } from 'zapier-platform-core';
 import { contactTriggerFilterFields } from '../contacts/filters';
-import { optionalText } from '../inputs/normalise';
-import { userIdField } from '../inputs/fields';
 import { invalidInput } from '../http/errors';
+import { defineInput, fieldsOf, type Input, type LabelledField } from '../inputs/declare';
+import { optionalId, optionalTextOf, userIdInput } from '../inputs/fields';
 
 /**
  * Each event and its scope. HighLevel's scope table lists ContactCreate, ContactDelete,
@@ -39,82 +38,86 @@ export const APPOINTMENT_STATUSES = [
   'invalid',
 ] as const;
 
+/** An input whose value, when filled, is sent to the relay as the filter of the same key. */
+export type FilterInput = Input<LabelledField & { key: FilterKey }, string | undefined>;
+
 const contactFilterField = (key: 'tag' | 'assignedTo') => {
   const field = contactTriggerFilterFields.find((candidate) => candidate.key === key);
   if (!field) throw new Error(`contactTriggerFilterFields has no ${key} field`);
-  return field;
+  return { ...field, key };
+};
+
+const appointmentStatusOf = (value: unknown, field: LabelledField): string | undefined => {
+  const status = optionalTextOf(value, field);
+  if (status !== undefined && !(APPOINTMENT_STATUSES as readonly string[]).includes(status)) {
+    throw invalidInput(
+      field.label,
+      `"${status}" is not an appointment status (expected one of ${APPOINTMENT_STATUSES.join(', ')}).`,
+    );
+  }
+  return status;
 };
 
 /** The filter inputs, keyed like the polling twins' inputs so a Zap keeps its values on a switch. */
-export const filterFields = {
-  contactTag: contactFilterField('tag'),
-  contactAssignedTo: contactFilterField('assignedTo'),
-  tagAdded: defineInputField({
-    key: 'tag',
-    label: 'Tag',
-    type: 'string',
-    required: false,
-    dynamic: 'tag_choices.name.name',
-    helpText:
-      'Fires when this tag is added to a contact, every time it is added. Leave empty to fire for every tag added. Tag names are matched exactly.',
-  }),
-  taskAssignedTo: userIdField(
+export const filterInputs = {
+  contactTag: defineInput(contactFilterField('tag'), optionalTextOf),
+  contactAssignedTo: defineInput(contactFilterField('assignedTo'), optionalId),
+  tagAdded: defineInput(
+    {
+      key: 'tag',
+      label: 'Tag',
+      type: 'string',
+      required: false,
+      dynamic: 'tag_choices.name.name',
+      helpText:
+        'Fires when this tag is added to a contact, every time it is added. Leave empty to fire for every tag added. Tag names are matched exactly.',
+    },
+    optionalTextOf,
+  ),
+  taskAssignedTo: userIdInput(
     'assignedTo',
     'Only Tasks Assigned To',
     'Leave empty to watch the tasks of every user.',
   ),
-  calendarId: defineInputField({
-    key: 'calendarId',
-    label: 'Only Appointments on Calendar',
-    type: 'string',
-    required: false,
-    helpText:
-      "A calendar's ID, mapped from an earlier step or copied from the calendar's settings in HighLevel. Leave empty to watch every calendar.",
-  }),
-  appointmentStatus: defineInputField({
-    key: 'appointmentStatus',
-    label: 'Only Appointments With Status',
-    type: 'string',
-    required: false,
-    choices: [...APPOINTMENT_STATUSES],
-    helpText: 'Leave empty to watch appointments of every status.',
-  }),
-};
+  calendarId: defineInput(
+    {
+      key: 'calendarId',
+      label: 'Only Appointments on Calendar',
+      type: 'string',
+      required: false,
+      helpText:
+        "A calendar's ID, mapped from an earlier step or copied from the calendar's settings in HighLevel. Leave empty to watch every calendar.",
+    },
+    optionalId,
+  ),
+  appointmentStatus: defineInput(
+    {
+      key: 'appointmentStatus',
+      label: 'Only Appointments With Status',
+      type: 'string',
+      required: false,
+      choices: [...APPOINTMENT_STATUSES],
+      helpText: 'Leave empty to watch appointments of every status.',
+    },
+    appointmentStatusOf,
+  ),
+} satisfies Record<string, FilterInput>;
 
-const FILTER_LABELS: Record<FilterKey, string> = {
-  tag: 'Tag',
-  assignedTo: 'Assigned User',
-  calendarId: 'Calendar',
-  appointmentStatus: 'Appointment Status',
-};
+/** A trigger's input fields: its filters, in order. */
+export const filterFieldsOf = (inputs: readonly FilterInput[]) => fieldsOf(inputs);
 
 /**
- * The relay's `filters` from the Zap's inputs: only the keys the trigger offers, only those
- * filled. Bad values are refused here, before the relay is asked.
+ * The relay's `filters` from the Zap's inputs: each filled filter under its key. Bad values are
+ * refused here, naming the field, before the relay is asked.
  */
 export const relayFilters = (
   inputData: Record<string, unknown>,
-  keys: readonly FilterKey[],
+  inputs: readonly FilterInput[],
 ): Record<string, string> => {
   const filters: Record<string, string> = {};
-  for (const key of keys) {
-    const raw = inputData[key];
-    if (raw !== undefined && raw !== null && typeof raw !== 'string') {
-      const given = Array.isArray(raw) ? 'a list' : typeof raw;
-      throw invalidInput(FILTER_LABELS[key], `expected one text value, got ${given}.`);
-    }
-    const value = optionalText(raw);
-    if (value === undefined) continue;
-    if (
-      key === 'appointmentStatus' &&
-      !(APPOINTMENT_STATUSES as readonly string[]).includes(value)
-    ) {
-      throw invalidInput(
-        FILTER_LABELS[key],
-        `"${value}" is not an appointment status (expected one of ${APPOINTMENT_STATUSES.join(', ')}).`,
-      );
-    }
-    filters[key] = value;
+  for (const { field, parse } of inputs) {
+    const value = parse(inputData[field.key], field, inputData);
+    if (value !== undefined) filters[field.key] = value;
   }
   return filters;
 };

@@ -8,7 +8,7 @@ import { locationIdOf } from '../http/client';
 import { requestTimeoutMs } from '../http/config';
 import { invalidInput, isNetworkFailure, redactSecrets, sentence } from '../http/errors';
 import type { HighLevelMiddlewareData } from '../http/middleware';
-import { EVENT_SCOPES, relayFilters, type FilterKey, type InstantEvent } from './events';
+import { EVENT_SCOPES, relayFilters, type FilterInput, type InstantEvent } from './events';
 
 const SETTING = 'RELAY_URL';
 const HOW_TO_SET = `The app's developer sets it with \`zapier-platform env:set <app version> ${SETTING}=https://<the relay's host>\`.`;
@@ -179,7 +179,7 @@ export const unsubscribe = async (z: ZObject, bundle: Bundle): Promise<{ id?: st
   return { id };
 };
 
-/** A trigger's performSubscribe: its event, filtered by the inputs it offers. */
+/** A trigger's performSubscribe: its event, filtered by the filter inputs it offers. */
 export const subscribeTo =
-  (event: InstantEvent, filterKeys: readonly FilterKey[]) => (z: ZObject, bundle: Bundle) =>
-    subscribe(z, bundle, event, relayFilters(bundle.inputData ?? {}, filterKeys));
+  (event: InstantEvent, filters: readonly FilterInput[]) => (z: ZObject, bundle: Bundle) =>
+    subscribe(z, bundle, event, relayFilters(bundle.inputData ?? {}, filters));

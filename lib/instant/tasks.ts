@@ -7,6 +7,7 @@ import { callHighLevelOrNull } from '../http/client';
 import { contactTasksNewestFirst } from '../polling/contacts';
 import { taskOutput, taskResponseSchema, taskSchema, type TaskOutput } from '../records/tasks';
 import { parseDelivered, type Delivery } from './deliveries';
+import { filterInputs, relayFilters } from './events';
 import { recordsOfRecentContacts } from './samples';
 
 export const taskOfDelivery = async (
@@ -33,7 +34,7 @@ export const recentTasks = async (
   bundle: Bundle,
   { completedOnly }: { completedOnly: boolean },
 ): Promise<TaskOutput[]> => {
-  const assignedTo = bundle.inputData?.assignedTo;
+  const { assignedTo } = relayFilters(bundle.inputData ?? {}, [filterInputs.taskAssignedTo]);
   const found = await recordsOfRecentContacts(
     z,
     bundle,

@@ -9,7 +9,7 @@ import * as zod from 'zod';
 import { callHighLevel, locationIdOf, type HighLevelCall } from '../http/client';
 import { MIN_REQUEST_MS, requestTimeoutMs } from '../http/config';
 import { contactOutput, contactOutputFields, contactSchema, type Contact } from '../contacts/shape';
-import { customFieldDefinitionsForPoll, customFieldOutputFields } from '../customFields';
+import { customFieldOutputFields, withCustomFieldDefinitions } from '../customFields';
 import { isoDateTime } from '../dates';
 import { notesResponseSchema, type Note } from '../records/notes';
 import { tasksResponseSchema, type Task } from '../records/tasks';
@@ -175,18 +175,23 @@ export const contactFilters = (input: { tag?: unknown; assignedTo?: unknown }): 
   return filters;
 };
 /**
- * The custom-field definitions a poll labels its output with: loaded alongside the first page and
- * within the poll's time budget (what happens when they cannot be: customFieldDefinitionsForPoll).
+ * `pending` contacts and the custom-field definitions a poll labels them with: loaded alongside
+ * the first page and within the poll's time budget (what happens when they cannot be: the `poll`
+ * policy in lib/customFields/definitions.ts).
  */
-export const pollCustomFieldDefinitions = (z: ZObject, bundle: Bundle) =>
-  customFieldDefinitionsForPoll(z, bundle, { timeoutMs: TIME_BUDGET_MS });
+export const withPollCustomFieldDefinitions = <T extends Contact>(
+  z: ZObject,
+  bundle: Bundle,
+  pending: Promise<T[]>,
+) => withCustomFieldDefinitions(z, bundle, pending, { policy: 'poll', timeoutMs: TIME_BUDGET_MS });
 
 /** searchRecentContacts, mapped for output with the location's custom fields labelled. */
 export async function recentContactOutputs(z: ZObject, bundle: Bundle, query: RecentContactsQuery) {
-  const [contacts, definitions] = await Promise.all([
+  const [contacts, definitions] = await withPollCustomFieldDefinitions(
+    z,
+    bundle,
     searchRecentContacts(z, bundle, query),
-    pollCustomFieldDefinitions(z, bundle),
-  ]);
+  );
   return contacts.map((contact) => contactOutput(contact, definitions));
 }
 

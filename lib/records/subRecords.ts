@@ -1,13 +1,10 @@
 // What the task, note, campaign and workflow actions share: HighLevel answers their deletes and
 // membership changes with only `{ succeded }`, and can say `succeded: false` with a 200. That must
 // fail the step; a Zap must never report a change that did not happen.
-import type { Bundle, PlainOutputField, ZObject } from 'zapier-platform-core';
+import type { PlainOutputField, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel, type HighLevelCall } from '../http/client';
 import { requireSucceeded } from '../http/errors';
-import { invalidInput } from '../http/errors';
-import { isBlank } from '../inputs/normalise';
-import { requireId } from '../http/paths';
 
 const succeededSchema = zod.looseObject({ succeded: zod.boolean().optional() });
 
@@ -19,24 +16,6 @@ export const callExpectingSuccess = async (
 ): Promise<void> => {
   const { succeded } = await callHighLevel(z, call, succeededSchema);
   requireSucceeded(succeded, what);
-};
-
-/**
- * An optional id in the body (a user id): checked like path ids when filled. `label` is the
- * field's label; requireId names fields by their label once turned into Title Case.
- */
-export const optionalId = (label: string, value: unknown): string | undefined =>
-  isBlank(value) ? undefined : requireId(label, value);
-
-/** An update whose fields were all left empty: refused, since empty fields never blank out data. */
-export const requireChanges = <T extends Record<string, unknown>>(action: string, body: T): T => {
-  if (Object.keys(body).length === 0) {
-    throw invalidInput(
-      action,
-      'no field was filled, so there is nothing to change. Fill at least one field (empty fields never blank out data).',
-    );
-  }
-  return body;
 };
 
 type RecordIdKey = 'taskId' | 'noteId';
@@ -58,16 +37,16 @@ export const deletedRecordOutputFields = (idKey: RecordIdKey, noun: string): Pla
 
 /**
  * Deletes a contact's task or note: `path` is the endpoint's template, with `{contactId}` and
- * `{taskId}` or `{noteId}` filled from the inputs of the same names.
+ * `{taskId}` or `{noteId}` filled from `ids`.
  */
 export const deleteContactRecord = async <K extends RecordIdKey>(
   z: ZObject,
-  bundle: Bundle,
   idKey: K,
+  ids: { contactId: string } & Record<K, string>,
   path: string,
 ) => {
-  const contactId = requireId('contactId', bundle.inputData.contactId);
-  const id = requireId(idKey, bundle.inputData[idKey]);
+  const { contactId } = ids;
+  const id: string = ids[idKey];
   const noun = idKey === 'taskId' ? 'task' : 'note';
   await callExpectingSuccess(
     z,

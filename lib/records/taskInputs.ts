@@ -1,81 +1,73 @@
-// What Create Task and Update Task share: the task fields (HighLevel's own names) and the request
-// body built from them. Everything is checked before any request; on update only filled fields
-// are sent, so an empty field never blanks out data.
-import type { PlainInputField } from 'zapier-platform-core';
-import { invalidInput } from '../http/errors';
-import { userIdField } from '../inputs/fields';
-import {
-  compact,
-  isBlank,
-  normalizeBoolean,
-  normalizeDateTime,
-  optionalText,
-} from '../inputs/normalise';
-import { optionalId, requireChanges } from './subRecords';
+// What Create Task and Update Task share: the task inputs (HighLevel's own names), each declared
+// once with its parser, and the request body built from them. Everything is checked before any
+// request; on update only filled fields are sent, so an empty field never blanks out data.
+import { KEEP, requireChanges } from '../inputs/changes';
+import { defineInput, parseInputs } from '../inputs/declare';
+import { optionalTextOf, userIdInput, yesNoInput } from '../inputs/fields';
+import { compact, normalizeDateTime, requireText } from '../inputs/normalise';
 
 export type TaskWriteMode = 'create' | 'update';
 
-const KEEP = ' Left empty, the current value is kept.';
-
-export const taskInputFields = (mode: TaskWriteMode): PlainInputField[] => {
+export const taskInputs = (mode: TaskWriteMode) => {
   const create = mode === 'create';
   const keep = create ? '' : KEEP;
   return [
-    {
-      key: 'title',
-      label: 'Title',
-      type: 'string',
-      required: create,
-      helpText: `What needs doing, as shown in the contact's task list.${keep}`,
-    },
-    {
-      key: 'dueDate',
-      label: 'Due Date',
-      type: 'datetime',
-      required: create,
-      helpText: `When the task is due (date and time).${keep}`,
-    },
-    {
-      key: 'body',
-      label: 'Description',
-      type: 'text',
-      required: false,
-      helpText: `Details or instructions for the task.${keep}`,
-    },
-    userIdField(
+    defineInput(
+      {
+        key: 'title',
+        label: 'Title',
+        type: 'string',
+        required: create,
+        helpText: `What needs doing, as shown in the contact's task list.${keep}`,
+      },
+      (value, field) => (create ? requireText(field.label, value) : optionalTextOf(value, field)),
+    ),
+    defineInput(
+      {
+        key: 'dueDate',
+        label: 'Due Date',
+        type: 'datetime',
+        required: create,
+        helpText: `When the task is due (date and time).${keep}`,
+      },
+      (value, field) =>
+        create
+          ? normalizeDateTime(field.label, requireText(field.label, value))
+          : normalizeDateTime(field.label, value),
+    ),
+    defineInput(
+      {
+        key: 'body',
+        label: 'Description',
+        type: 'text',
+        required: false,
+        helpText: `Details or instructions for the task.${keep}`,
+      },
+      optionalTextOf,
+    ),
+    userIdInput(
       'assignedTo',
       'Assigned To',
       `The user of the sub-account responsible for the task.${keep}`,
     ),
-    {
-      key: 'completed',
-      label: 'Completed',
-      type: 'boolean',
-      required: false,
-      ...(create
-        ? { default: 'false', helpText: 'Usually No: set Yes to record a task already done.' }
-        : { helpText: `Yes marks the task as completed, No reopens it.${keep}` }),
-    },
-  ];
-};
-
-const requiredValue = (label: string, value: unknown): void => {
-  if (isBlank(value)) throw invalidInput(label, 'a value is required.');
+    create
+      ? yesNoInput(
+          'completed',
+          'Completed',
+          'Usually No: set Yes to record a task already done.',
+          false,
+        )
+      : yesNoInput(
+          'completed',
+          'Completed',
+          `Yes marks the task as completed, No reopens it.${keep}`,
+        ),
+  ] as const;
 };
 
 /** The CreateTaskParams / UpdateTaskBody for the filled fields, or a clear error. */
-export const taskWriteBody = (mode: TaskWriteMode, input: Record<string, unknown>) => {
-  if (mode === 'create') {
-    requiredValue('Title', input.title);
-    requiredValue('Due Date', input.dueDate);
-  }
-  const body = compact({
-    title: optionalText(input.title),
-    body: optionalText(input.body),
-    dueDate: normalizeDateTime('Due Date', input.dueDate),
-    completed: normalizeBoolean('Completed', input.completed),
-    assignedTo: optionalId('Assigned To', input.assignedTo),
-  });
+export const taskWriteBody = (mode: TaskWriteMode, inputData: Record<string, unknown>) => {
+  const body = compact(parseInputs(taskInputs(mode), inputData));
   // HighLevel requires `completed` on create; a new task is open unless the user says otherwise.
   return mode === 'create' ? { completed: false, ...body } : requireChanges('Update Task', body);
 };

@@ -3,6 +3,7 @@
 import { forbiddenCompany, forbiddenLocation, unauthorized } from '../http/errors';
 import type { SpecOperation } from '../spec';
 import type { Store } from '../store';
+import { privateTokenGrant } from './privateTokens';
 import { AccessTokenRecord } from './tokens';
 
 const LOCATION_SCHEMES = ['bearer', 'Location-Access', 'Location-Access-Only'];
@@ -11,7 +12,10 @@ const AGENCY_SCHEMES = ['Agency-Access', 'Agency-Access-Only'];
 export function authenticate(store: Store, authorization: string | undefined): AccessTokenRecord {
   const match = /^Bearer\s+(.+)$/i.exec(authorization ?? '');
   if (!match) throw unauthorized();
-  const record = store.auth.verifyAccess(match[1]!.trim());
+  const token = match[1]!.trim();
+  const privateToken = privateTokenGrant(store, token);
+  if (privateToken) return privateToken;
+  const record = store.auth.verifyAccess(token);
   // HighLevel answers the same for unknown, malformed and expired tokens.
   if (!record || record === 'expired') throw unauthorized();
   return record;

@@ -1,6 +1,11 @@
 // /__sandbox/* control routes: the same knobs as the Sandbox object, over HTTP, so a sandbox
 // started from the CLI can be driven by scripts and the benchmark. No token, no rate limit, and
 // not recorded in the request log.
+import {
+  issuePrivateToken,
+  privateTokenRequestFrom,
+  revokePrivateToken,
+} from '../auth/privateTokens';
 import { Fault } from '../faults';
 import { ApiResult } from '../http/io';
 import { RateLimitConfig } from '../rateLimit';
@@ -67,6 +72,10 @@ export function adminRoute(
     }
     case 'POST /__sandbox/tokens':
       return json(201, controls.issueTokens(optionalString(body.locationId)));
+    case 'POST /__sandbox/private-tokens':
+      return json(201, issuePrivateToken(controls.store, privateTokenRequestFrom(body)));
+    case 'DELETE /__sandbox/private-tokens':
+      return json(200, { revoked: revokePrivateToken(controls.store, String(body.token ?? '')) });
     case 'POST /__sandbox/tokens/expire':
       controls.expireAccessToken(String(body.access_token ?? ''));
       return json(200, { expired: true });

@@ -24,12 +24,16 @@ describe('add_contact_tags', () => {
     });
   });
 
-  it('splits a comma-separated value mapped from an earlier step', async () => {
+  // A list field already separates its items: a comma inside one belongs to the tag.
+  it('keeps a list item with a comma as one tag ("Smith, John")', async () => {
     highLevel()
-      .post('/contacts/c123/tags', { tags: ['a', 'b'] })
-      .reply(201, { tags: ['a', 'b'] });
-    const result = await appTester(perform, bundleWith({ contactId: 'c123', tags: ['a, b'] }));
-    expect(result.tagsAdded).toEqual(['a', 'b']);
+      .post('/contacts/c123/tags', { tags: ['Smith, John'] })
+      .reply(201, { tags: ['Smith, John'] });
+    const result = await appTester(
+      perform,
+      bundleWith({ contactId: 'c123', tags: ['Smith, John'] }),
+    );
+    expect(result.tagsAdded).toEqual(['Smith, John']);
   });
 
   // HighLevel answers only with the tags the contact has afterwards, so the app cannot tell which

@@ -1,4 +1,5 @@
 import completeTask, { perform } from '../../creates/complete_task';
+import { asZapierSendsIt } from '../support/zapierProduction';
 import { bundleWith, expectInvalidInput, highLevel, testerFor } from '../support/app';
 
 const appTester = testerFor('creates', completeTask);
@@ -54,5 +55,17 @@ describe('complete_task', () => {
     [{ contactId: '', taskId: 't123' }, /Invalid Contact ID/],
   ])('refuses %j before sending anything', async (inputData, message) => {
     await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
+  });
+
+  it('refuses "maybe" for Mark as Completed as Zapier passes it on', async () => {
+    const input = asZapierSendsIt(completeTask.operation.inputFields, {
+      contactId: 'c123',
+      taskId: 't1',
+      completed: 'maybe',
+    });
+    await expectInvalidInput(
+      appTester(perform, bundleWith(input)),
+      /^Invalid Mark as Completed: "maybe" is not yes\/no/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import createContact, { perform } from '../../creates/create_contact';
+import { asZapierSendsIt } from '../support/zapierProduction';
 import {
   bundleWith,
   expectInvalidInput,
@@ -41,7 +42,7 @@ const everyField = {
   source: 'Zapier',
   assignedTo: 'y0BeYjuRIlDwsDcOHOJo',
   dnd: 'no',
-  tags: ['lead', 'vip, new patient', ''],
+  tags: ['lead', 'vip', 'new patient', 'vip', ''],
 };
 
 describe('create_contact', () => {
@@ -155,7 +156,9 @@ describe('create_contact', () => {
         message: ['source must be shorter than or equal to 255 characters'],
         error: 'Unprocessable Entity',
       });
-    const failure = await failureOf(appTester(perform, bundleWith({ source: 'Zapier' })));
+    const failure = await failureOf(
+      appTester(perform, bundleWith({ firstName: 'Ann', source: 'Zapier' })),
+    );
     expect(failure.message).toBe(
       'HighLevel rejected the request: source must be shorter than or equal to 255 characters.',
     );
@@ -216,4 +219,59 @@ describe('create_contact', () => {
     ]);
     expect(outputFields?.some((field) => typeof field === 'function')).toBe(true);
   });
+
+  // Update and Create or Update refuse an empty input; Create made a blank contact of it.
+  it.each([{}, { firstName: ' ', email: '', tags: ['', ' '], dnd: '', defaultCountry: 'US' }])(
+    'refuses a contact with every field empty (%j), naming what is needed',
+    async (input) => {
+      await expectInvalidInput(
+        appTester(perform, bundleWith(input)),
+        /^Invalid Create Contact: no field was filled, so the new contact would be blank\. Fill at least one field, such as First Name, Email or Phone\./,
+      );
+    },
+  );
+
+  it('refuses "maybe" for Do Not Disturb as Zapier passes it on, instead of sending true', async () => {
+    const input = asZapierSendsIt(createContact.operation.inputFields, {
+      firstName: 'Ann',
+      dnd: 'maybe',
+    });
+    await expectInvalidInput(
+      appTester(perform, bundleWith(input)),
+      /^Invalid Do Not Disturb: "maybe" is not yes\/no/,
+    );
+  });
+
+  it('refuses a phone extension rather than dropping it', async () => {
+    await expectInvalidInput(
+      appTester(perform, bundleWith({ firstName: 'Ann', phone: '+1 415 555 0134 ext. 99' })),
+      /^Invalid Phone: .*has an extension \(99\)/,
+    );
+  });
+
+  it('refuses an object in a text field rather than writing "[object Object]"', async () => {
+    await expectInvalidInput(
+      appTester(perform, bundleWith({ firstName: { first: 'Ann' } })),
+      /^Invalid First Name: expected text, but got an object/,
+    );
+  });
+
+  it('keeps a tag with a comma whole ("Smith, John")', async () => {
+    noCustomFields();
+    const scope = highLevel()
+      .post('/contacts/', { locationId: LOCATION_ID, firstName: 'Ann', tags: ['Smith, John'] })
+      .reply(201, created({ firstName: 'Ann', tags: ['Smith, John'] }));
+    await appTester(perform, bundleWith({ firstName: 'Ann', tags: ['Smith, John'] }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each(['31 Feb 2026', '02/31/1990', 'I was born 04/23/1990 I think'])(
+    'refuses the date of birth "%s" naming the field',
+    async (dateOfBirth) => {
+      await expectInvalidInput(
+        appTester(perform, bundleWith({ firstName: 'Ann', dateOfBirth })),
+        /^Invalid Date of Birth: .* is not a date/,
+      );
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import createTask, { perform } from '../../creates/create_task';
+import { asZapierSendsIt } from '../support/zapierProduction';
 import {
   bundleWith,
   expectInvalidInput,
@@ -114,4 +115,27 @@ describe('create_task', () => {
     );
     expect(failure.message).toMatch(/^HighLevel could not find the contact "gone1"\./);
   });
+
+  it('refuses completed: "maybe" as Zapier passes it on, instead of completing the task', async () => {
+    const input = asZapierSendsIt(createTask.operation.inputFields, {
+      contactId: 'c123',
+      title: 'Call back',
+      dueDate: '2026-07-08T14:30:00Z',
+      completed: 'maybe',
+    });
+    await expectInvalidInput(
+      appTester(perform, bundleWith(input)),
+      /^Invalid Completed: "maybe" is not yes\/no/,
+    );
+  });
+
+  it.each(['31 Feb 2026', 'I may come 12/25/2026 maybe', '2026-02-29T10:00:00Z', '13/25/2026'])(
+    'refuses the due date "%s" naming the field',
+    async (dueDate) => {
+      await expectInvalidInput(
+        appTester(perform, bundleWith({ contactId: 'c123', title: 'Call back', dueDate })),
+        /^Invalid Due Date: .* is not a date and time that exists/,
+      );
+    },
+  );
 });

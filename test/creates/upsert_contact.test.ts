@@ -1,3 +1,4 @@
+import type { PlainInputField } from 'zapier-platform-core';
 import upsertContact, { perform } from '../../creates/upsert_contact';
 import {
   bundleWith,
@@ -80,10 +81,15 @@ describe('upsert_contact', () => {
   it('warns that tags replace an existing contact’s tags and offers the duplicate switch', () => {
     const fields = (upsertContact.operation.inputFields ?? []).filter(
       (field) => typeof field !== 'function',
-    );
+    ) as PlainInputField[];
     const byKey = Object.fromEntries(fields.map((field) => [field.key, field]));
     expect(byKey.tags?.helpText).toMatch(/REPLACE all of its tags/);
-    expect(byKey.createNewIfDuplicateAllowed).toMatchObject({ type: 'boolean', required: false });
+    // A yes/no declared as text with Yes/No choices, so that Zapier passes "maybe" on as typed.
+    expect(byKey.createNewIfDuplicateAllowed).toMatchObject({ type: 'string', required: false });
+    expect(byKey.createNewIfDuplicateAllowed?.choices).toEqual([
+      expect.objectContaining({ value: 'true', label: 'Yes' }),
+      expect.objectContaining({ value: 'false', label: 'No' }),
+    ]);
     expect(byKey.companyName).toBeDefined();
     expect(byKey.gender).toBeDefined();
     expect(upsertContact.operation.sample).toHaveProperty('isNew');

@@ -27,9 +27,10 @@ describe('custom fields end to end', () => {
     const fields = Object.fromEntries(
       (await dynamicFields(create)).map((field) => [field.key, field]),
     );
-    expect(fields[input(CF.visitsPerYear.id)]).toMatchObject({ type: 'number' });
-    expect(fields[input(CF.outstandingBalance.id)]).toMatchObject({ type: 'number' });
-    expect(fields[input(CF.lastCleaning.id)]).toMatchObject({ type: 'datetime' });
+    // Numbers and dates reach the app as typed, so that what is not one is refused, never guessed.
+    expect(fields[input(CF.visitsPerYear.id)]).toMatchObject({ type: 'string' });
+    expect(fields[input(CF.outstandingBalance.id)]).toMatchObject({ type: 'string' });
+    expect(fields[input(CF.lastCleaning.id)]).toMatchObject({ type: 'string' });
     expect(fields[input(CF.medicalNotes.id)]).toMatchObject({ type: 'text' });
     expect(fields[input(CF.contactPreferences.id)]).toMatchObject({
       list: true,
@@ -100,13 +101,19 @@ describe('custom fields end to end', () => {
     expect(created.customFieldValues).toEqual({});
   });
 
-  it('skips a custom field deleted after the Zap was built', async () => {
-    const created = await run<{ id: string; customFieldValues: object }>(create.perform, {
-      firstName: 'Katherine',
-      email: 'katherine.johnson@example.com',
+  it('refuses a custom field deleted after the Zap was built, and a number that is not one, writing nothing', async () => {
+    const email = 'katherine.johnson@example.com';
+    const refused = (inputData: Record<string, unknown>) =>
+      expect(run(create.perform, { firstName: 'Katherine', email, ...inputData })).rejects.toThrow(
+        /invalid_input/,
+      );
+    await refused({
       [input('cfDeletedLongAgo0001')]: 'stale value',
       [input(CF.preferredDentist.id)]: 'Dr. Ortiz',
     });
-    expect(created.customFieldValues).toEqual({ preferred_dentist: 'Dr. Ortiz' });
+    await refused({ [input(CF.visitsPerYear.id)]: 'twelve' });
+    await refused({ [input(CF.insuranceProvider.id)]: 'No Such Insurer' });
+    const found = await run<unknown[]>(App.searches.find_contact.operation.perform, { email });
+    expect(found).toEqual([]);
   });
 });

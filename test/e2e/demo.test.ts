@@ -1,9 +1,10 @@
 // `npm start` itself (scripts/demo.ts): its own sandbox, the consent-page connection, the tour,
 // the closing summary and the exit code, run in-process with its output captured.
 import nock from 'nock';
+import { appFor } from '../../app';
 import { runDemo } from '../../scripts/demo';
 import { instantSteps } from '../../scripts/instantTour';
-import { tourSteps } from '../../scripts/tour';
+import { stepsFor, tourSteps } from '../../scripts/tour';
 
 const ENV_KEYS = [
   'HIGHLEVEL_API_BASE_URL',
@@ -68,6 +69,21 @@ describe('npm start (scripts/demo.ts)', () => {
     );
     // The contacts dropdown saved its paging cursor in the stand-in for Zapier's store, so the
     // app logged nothing ("Could not save the dropdown's paging cursor" and the like).
+    expect(stray).toEqual([]);
+  });
+
+  it('tours the Private Integration Token build, connected with a token the sandbox issues', async () => {
+    const app = appFor('private-token');
+    const steps = stepsFor(app);
+    const { code, stray, summaryLines, totals } = await demo({ app });
+
+    expect(code).toBe(0);
+    expect(summaryLines).toHaveLength(steps.length + 1);
+    expect(summaryLines[0]).toMatch(
+      /^ {2}✓ connection +connect with a Private Integration Token → connected to "Acme Dental"$/,
+    );
+    expect(summaryLines.filter((line) => line.includes('creates.api_request'))).toHaveLength(1);
+    expect(totals).toMatch(new RegExp(`^${steps.length + 1} passed, 0 failed`));
     expect(stray).toEqual([]);
   });
 

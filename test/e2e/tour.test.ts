@@ -1,29 +1,47 @@
-// Every registered operation, run by core against the sandbox over real HTTP, in the order of the
-// `npm start` tour and with the demo's runner (core's app tester plus a stand-in for Zapier's
-// cursor store); each step checks what it returned and, for writes, what it changed in the sandbox.
-import App from '../../index';
+// Every registered operation of both builds, run by core against the sandbox over real HTTP, in
+// the order of the `npm start` tour and with the demo's runner (core's app tester plus a stand-in
+// for Zapier's cursor store); each step checks what it returned and, for writes, what it changed
+// in the sandbox. The OAuth build connects with sandbox-issued OAuth tokens, the other with a
+// Private Integration Token.
+import { appFor } from '../../app';
+import type { ConnectionKind } from '../../lib/connection/kinds';
+import { issuePrivateToken } from '../../sandbox/auth/privateTokens';
 import { SEED } from '../../sandbox/seedData';
-import { registeredKeys, runStep, tourSteps, type TourContext } from '../../scripts/tour';
+import { registeredKeys, runStep, stepsFor, tourSteps, type TourContext } from '../../scripts/tour';
 import { createZapierRunner, type AppTester } from '../../scripts/zapierRunner';
 import { useSandbox } from '../support/e2e';
 
-const e2e = useSandbox();
-const ctx = { appointmentContactId: SEED.contacts.janeCooper, ids: {} } as TourContext;
-let run: AppTester;
+describe.each<ConnectionKind>(['oauth', 'private-token'])('the tour of the %s build', (kind) => {
+  const e2e = useSandbox();
+  const app = appFor(kind);
+  const steps = stepsFor(app);
+  let ctx: TourContext;
+  let run: AppTester;
 
-describe('the tour of every operation against the sandbox', () => {
   beforeAll(() => {
-    ctx.authData = e2e.authData;
-    ctx.sandbox = e2e.sandbox.store;
-    run = createZapierRunner(App, { rpcUrl: e2e.sandbox.zapierRpcUrl });
+    const issued = kind === 'private-token' ? issuePrivateToken(e2e.sandbox.store) : undefined;
+    ctx = {
+      app,
+      authData: issued ? { token: issued.token, locationId: issued.locationId! } : e2e.authData,
+      appointmentContactId: SEED.contacts.janeCooper,
+      ids: {},
+      sandbox: e2e.sandbox.store,
+    };
+    run = createZapierRunner(app, { rpcUrl: e2e.sandbox.zapierRpcUrl });
   });
 
   it('has an end-to-end step for every registered operation', () => {
-    const covered = new Set(tourSteps.map((step) => `${step.section}.${step.key}`));
-    expect(registeredKeys().filter((key) => !covered.has(key))).toEqual([]);
+    const covered = new Set(steps.map((step) => `${step.section}.${step.key}`));
+    expect(registeredKeys(app).filter((key) => !covered.has(key))).toEqual([]);
   });
 
-  for (const step of tourSteps) {
+  if (kind === 'oauth') {
+    it('runs every step of the tour: the OAuth build registers every operation', () => {
+      expect(steps).toEqual(tourSteps);
+    });
+  }
+
+  for (const step of steps) {
     it(`${step.section}.${step.key}: ${step.title}`, async () => {
       const result = await runStep(run, step, ctx);
       expect(step.check(result, ctx) ?? 'ok').toBe('ok');
@@ -31,7 +49,7 @@ describe('the tour of every operation against the sandbox', () => {
   }
 
   it('left nothing of the tour contact behind', async () => {
-    const getContact = tourSteps.find((step) => step.key === 'get_contact')!;
+    const getContact = steps.find((step) => step.key === 'get_contact')!;
     expect(await runStep(run, getContact, ctx)).toEqual([]);
   });
 });

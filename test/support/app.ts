@@ -36,11 +36,13 @@ export const testerFor = (section: Section, ...operations: Operation[]) => {
     ...httpPipeline,
     [section]: Object.fromEntries(operations.map((operation) => [operation.key, operation])),
   });
-  return <T>(
-    perform: (z: ZObject, bundle: Bundle) => T | Promise<T>,
+  // A perform typed by its input fields (InferInputData) takes any test bundle, as on Zapier.
+  return <T, D extends Record<string, unknown>>(
+    perform: (z: ZObject, bundle: Bundle<D>) => T | Promise<T>,
     bundle: Partial<Bundle>,
     { keepCache = false }: { keepCache?: boolean } = {},
-  ): Promise<T> => tester(perform, bundle as Bundle, !keepCache);
+  ): Promise<T> =>
+    tester(perform as (z: ZObject, bundle: Bundle) => T, bundle as Bundle, !keepCache);
 };
 
 /** A bundle for the connected test location; `meta` defaults to an ordinary poll or run. */

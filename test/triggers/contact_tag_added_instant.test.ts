@@ -64,6 +64,7 @@ describe('contact_tag_added_instant', () => {
     const withTag = await appTester(performList, bundleWith({ tag: 'vip' }));
     expect(withTag.map((item) => item.id)).toEqual([`${CONTACT_ID}:vip`]);
 
+    customFieldsReply([]);
     highLevel()
       .post('/contacts/search', (body) => body.filters === undefined)
       .reply(200, {
@@ -73,7 +74,7 @@ describe('contact_tag_added_instant', () => {
         ],
         total: 2,
       });
-    const anyTag = await appTester(performList, bundleWith(), { keepCache: true });
+    const anyTag = await appTester(performList, bundleWith());
     expect(anyTag.map((item) => item.id)).toEqual([`${CONTACT_ID}:lead`]);
   });
 });

@@ -8,6 +8,7 @@ import * as zod from 'zod';
 import { locationIdOf, type HighLevelCall } from '../../http/client';
 import { contactSchema, type Contact } from '../../contacts/shape';
 import type { PollBudget } from '../contacts';
+import { uniqueById } from '../../uniqueById';
 
 /** Members per request (sent as the string "100", as the spec types `limit`). */
 export const PAGE_SIZE = 100;
@@ -16,11 +17,6 @@ const responseSchema = zod.looseObject({
   contacts: zod.array(contactSchema).default([]),
   count: zod.number().optional(),
 });
-
-/** `rows` once each (the first of an id), in order. */
-export const uniqueById = (rows: Contact[]): Contact[] => [
-  ...new Map(rows.map((row) => [row.id, row] as const)).values(),
-];
 
 /** The business's member list as one poll reads it: positions count from 0 at the list's start. */
 export const memberPages = (bundle: Bundle, businessId: string, budget: PollBudget) => {

@@ -32,7 +32,8 @@
 // leaves) shows up when the memory lapses after a day and the whole list is read again: late, but
 // not lost.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import { memberPages, PAGE_SIZE, uniqueById, type MemberPages } from './pages';
+import { memberPages, PAGE_SIZE, type MemberPages } from './pages';
+import { uniqueById } from '../../uniqueById';
 import { loadMemory, recentEntries, recordJoined, saveMemory } from './ledger';
 import { learnNewestEnd, newestEndOf, type ListShape, type NewestEnd } from './shape';
 import type { Contact } from '../../contacts/shape';

@@ -19,7 +19,7 @@ const customFieldsAfter = (delayMs: number) =>
     .get(`/locations/${LOCATION_ID}/customFields`)
     .query({ model: 'contact' })
     .delay(delayMs)
-    .reply(200, { customFields: [] });
+    .reply(200, { customFields: [{ id: 'cf1', name: 'Note', dataType: 'TEXT' }] });
 const createAda = () =>
   failureOf(appTester(perform, bundleWith({ firstName: 'Ada', email: 'ada@example.com' })));
 

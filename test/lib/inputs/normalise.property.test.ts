@@ -10,6 +10,7 @@ import {
 import examples from 'libphonenumber-js/mobile/examples';
 import {
   compact,
+  idList,
   isBlank,
   listItems,
   normalizeBoolean,
@@ -17,11 +18,11 @@ import {
   normalizeDate,
   normalizeDateTime,
   normalizeEmail,
-  normalizeList,
   normalizePhone,
   normalizeTimeZone,
   normalizeWebsite,
-  requireList,
+  requireItems,
+  uniqueItems,
 } from '../../../lib/inputs/normalise';
 
 /** Runs `run` and returns the message of the error it throws (undefined if it does not throw). */
@@ -268,6 +269,75 @@ describe('normalizeDateTime', () => {
     );
   });
 
+  const MONTH_NAMES = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ];
+
+  it('reads a written date ("8 Jul 2026", "Jul 8, 2026 14:30", "07/08/2026") as that day in UTC', () => {
+    fc.assert(
+      fc.property(days, fc.integer({ min: 0, max: 23 }), ({ year, month, day }, hour) => {
+        const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+        const name = MONTH_NAMES[month - 1];
+        expect(normalizeDateTime('Due Date', `${day} ${name} ${year}`)).toBe(
+          `${iso}T00:00:00.000Z`,
+        );
+        expect(normalizeDateTime('Due Date', `${name} ${day}, ${year} ${pad(hour)}:30`)).toBe(
+          `${iso}T${pad(hour)}:30:00.000Z`,
+        );
+        expect(normalizeDateTime('Due Date', `${pad(month)}/${pad(day)}/${year}`)).toBe(
+          `${iso}T00:00:00.000Z`,
+        );
+      }),
+    );
+  });
+
+  it('refuses a day that does not exist, in every written form, instead of moving it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 29, max: 31 }),
+        (year, month, day) => {
+          fc.pre(new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day);
+          for (const text of [
+            `${day} ${MONTH_NAMES[month - 1]} ${year}`,
+            `${MONTH_NAMES[month - 1]} ${day}, ${year}`,
+            `${pad(month)}/${day}/${year}`,
+            `${year}-${pad(month)}-${day}T10:00:00Z`,
+          ]) {
+            expect(messageOf(() => normalizeDateTime('Due Date', text))).toMatch(
+              /^Invalid Due Date: .* is not a date and time that exists/,
+            );
+          }
+        },
+      ),
+    );
+  });
+
+  it('refuses a date inside other words ("I may come 12/25/2026 maybe")', () => {
+    fc.assert(
+      fc.property(
+        days,
+        fc.constantFrom('I may come', 'on', 'due'),
+        ({ year, month, day }, words) => {
+          const text = `${words} ${pad(month)}/${pad(day)}/${year} maybe`;
+          expect(messageOf(() => normalizeDateTime('Due Date', text))).toMatch(/^Invalid Due Date/);
+        },
+      ),
+    );
+  });
+
   it('refuses text without a four-digit year (JavaScript would read "1" as 2001)', () => {
     fc.assert(
       fc.property(
@@ -288,11 +358,11 @@ const listInputs = fc.oneof(
   blanks,
 );
 
-describe('normalizeList', () => {
+describe('idList', () => {
   it('never returns blanks, duplicates, commas or untrimmed items', () => {
     fc.assert(
       fc.property(listInputs, (value) => {
-        const list = normalizeList(value);
+        const list = idList('Contacts', value);
         expect(new Set(list).size).toBe(list.length);
         for (const item of list) {
           expect(item).not.toContain(',');
@@ -303,28 +373,45 @@ describe('normalizeList', () => {
     );
   });
 
-  it('keeps every comma-separated part, in order of first appearance, and is idempotent', () => {
+  it('keeps every comma-separated id, in order of first appearance, and is idempotent', () => {
     fc.assert(
       fc.property(fc.array(fc.string()), (items) => {
-        const list = normalizeList(items);
+        const list = idList('Contacts', items);
         const parts = items
           .flatMap((item) => item.split(','))
           .map((part) => part.trim())
           .filter(Boolean);
         expect(list).toEqual([...new Set(parts)]);
-        expect(normalizeList(list)).toEqual(list);
-        expect(normalizeList(list.join(','))).toEqual(list);
+        expect(idList('Contacts', list)).toEqual(list);
+        expect(idList('Contacts', list.join(','))).toEqual(list);
       }),
     );
   });
 
-  it('requireList refuses an empty result, naming the field', () => {
+  it('requireItems refuses an empty list, naming the field', () => {
     fc.assert(
       fc.property(fc.array(fc.stringMatching(/^[\s,]*$/)), (items) => {
-        expect(messageOf(() => requireList('Tags', items))).toBe(
-          'Invalid Tags: at least one value is required.',
+        expect(messageOf(() => requireItems('Followers', idList('Followers', items)))).toBe(
+          'Invalid Followers: at least one value is required.',
         );
       }),
+    );
+  });
+});
+
+describe('uniqueItems', () => {
+  it('keeps each item whole, commas included, each once, in order of first appearance', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string()), (items) => {
+        const whole = items.map((item) => item.trim()).filter(Boolean);
+        expect(uniqueItems('Tags', items)).toEqual([...new Set(whole)]);
+      }),
+    );
+  });
+
+  it('refuses an object as an item instead of writing "[object Object]"', () => {
+    expect(messageOf(() => uniqueItems('Tags', ['vip', { name: 'x' }]))).toMatch(
+      /^Invalid Tags: expected text, but got an object/,
     );
   });
 });
@@ -340,7 +427,7 @@ describe('listItems', () => {
   it('keeps every non-blank item whole (commas and repeats included), trimmed, in order', () => {
     fc.assert(
       fc.property(fc.array(fc.string()), (items) => {
-        expect(listItems(items)).toEqual(
+        expect(listItems('Options', items)).toEqual(
           items.filter((item) => item.trim() !== '').map((item) => item.trim()),
         );
       }),
@@ -350,7 +437,7 @@ describe('listItems', () => {
   it('reads a lone value as a one-item list, and a blank as none', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
-        expect(listItems(text)).toEqual(text.trim() ? [text.trim()] : []);
+        expect(listItems('Options', text)).toEqual(text.trim() ? [text.trim()] : []);
       }),
     );
   });

@@ -102,7 +102,7 @@ describe('subscribing at the relay', () => {
     );
     expect(failure).toMatchObject({ code: 'invalid_input' });
     expect(failure.message).toMatch(
-      /Invalid Appointment Status: "maybe" is not an appointment status/,
+      /Invalid Only Appointments With Status: "maybe" is not an appointment status/,
     );
     expect(nock.isDone()).toBe(true);
   });
@@ -112,7 +112,7 @@ describe('subscribing at the relay', () => {
       appTester(performSubscribe, subscribeBundle({ tag: ['vip', 'lead'] })),
     );
     expect(failure).toMatchObject({ code: 'invalid_input' });
-    expect(failure.message).toBe('Invalid Tag: expected one text value, got a list.');
+    expect(failure.message).toMatch(/^Invalid Only Contacts With Tag: it takes one value, but 2/);
     expect(nock.isDone()).toBe(true);
   });
 
