@@ -62,10 +62,14 @@ export type Subscription = zod.infer<typeof subscriptionSchema>;
 
 type RelayResponse = { status: number; data?: unknown; content?: string };
 
+/** The relay's reason: its `message` (a validation error's detail) or its `error` sentence. */
 const saidBy = (response: RelayResponse): string => {
-  const message = (response.data as { message?: unknown } | undefined)?.message;
-  const text = Array.isArray(message) ? message.join(' ') : message;
-  return typeof text === 'string' && text.trim() ? redactSecrets(text.trim()) : '';
+  const body = (response.data ?? {}) as { message?: unknown; error?: unknown };
+  for (const said of [body.message, body.error]) {
+    const text = Array.isArray(said) ? said.join(' ') : said;
+    if (typeof text === 'string' && text.trim()) return redactSecrets(text.trim());
+  }
+  return '';
 };
 
 /** A failed relay answer as a sentence; 401 never gets here (core refreshes the token). */

@@ -133,6 +133,14 @@ describe('subscribing at the relay', () => {
     );
   });
 
+  it("reads the relay's reason from `error` too", async () => {
+    relay().post('/subscriptions').reply(400, { error: 'Deliveries go only to hooks.zapier.com.' });
+    const failure = await failureOf(appTester(performSubscribe, subscribeBundle()));
+    expect(failure.message).toBe(
+      'The webhook relay refused the subscription: Deliveries go only to hooks.zapier.com.',
+    );
+  });
+
   it('asks to try again later when the relay fails or is unreachable', async () => {
     relay().post('/subscriptions').reply(503, 'upstream down');
     const failure = await failureOf(appTester(performSubscribe, subscribeBundle()));
