@@ -47,7 +47,7 @@ export default defineTrigger({
   display: {
     label: 'Tag Added to Contact',
     description:
-      'Triggers when a tag is first added to a contact. Checked every few minutes; Tag Added to Contact (Instant) fires within seconds, every time a tag is added.',
+      'Triggers when a tag is first added to a contact. Checked every few minutes; Tag Added to Contact (Instant) fires within seconds.',
   },
   operation: {
     type: 'polling',

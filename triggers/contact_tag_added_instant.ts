@@ -1,6 +1,6 @@
 // Tag Added to Contact (Instant): the relay's ContactTagAdded (HighLevel's ContactTagUpdate with
-// the tags it added). Same output as Tag Added to Contact, one item per tag added; unlike the
-// polling trigger it fires every time a tag is added, also when it is added again later.
+// the tags it added; the relay counts a tag as added the first time a contact has it, like the
+// polling trigger). Same output as Tag Added to Contact, one item per tag added.
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import contactTagAdded, { perform as recentlyTaggedContacts } from './contact_tag_added';
 import { contactOfDelivery, tagAddedItems, tagsAddedIn } from '../lib/instant/contacts';
@@ -40,7 +40,7 @@ export default defineTrigger({
   noun: 'Contact',
   display: {
     label: 'Tag Added to Contact (Instant)',
-    description: 'Triggers when a tag is added to a contact, within seconds.',
+    description: 'Triggers when a tag is first added to a contact, within seconds.',
   },
   operation: {
     type: 'hook',

@@ -72,8 +72,16 @@ const tagsAddedSchema = zod.looseObject({ tagsAdded: zod.array(zod.string()).def
 export const tagAddedItems = (contact: ContactOutput, tags: string[]) =>
   tags.map((tag) => ({ ...contact, id: `${contact.id}:${tag}`, contactId: contact.id, tag }));
 
-/** The tags a ContactTagAdded event says were added, narrowed to the Zap's tag if it has one. */
+/** HighLevel stores tags in lower case; the relay compares them so, and so does this. */
+const sameTag = (a: string, b: string): boolean =>
+  a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The tags a ContactTagAdded event says were added; with the Zap's tag, only that one, named as
+ * the Zap names it (as Tag Added to Contact does).
+ */
 export const tagsAddedIn = (delivery: Delivery, chosenTag: string | undefined): string[] => {
   const { tagsAdded } = parseDelivered(tagsAddedSchema, delivery, delivery);
-  return chosenTag ? tagsAdded.filter((tag) => tag === chosenTag) : tagsAdded;
+  if (!chosenTag) return tagsAdded;
+  return tagsAdded.some((tag) => sameTag(tag, chosenTag)) ? [chosenTag] : [];
 };

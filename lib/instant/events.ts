@@ -70,7 +70,7 @@ export const filterInputs = {
       required: false,
       dynamic: 'tag_choices.name.name',
       helpText:
-        'Fires when this tag is added to a contact, every time it is added. Leave empty to fire for every tag added. Tag names are matched exactly.',
+        'Fires once for each contact that gets this tag, like Tag Added to Contact. Leave empty to fire for every tag added. Tag names are matched whatever their capitals.',
     },
     optionalTextOf,
   ),

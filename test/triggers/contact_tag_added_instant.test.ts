@@ -47,9 +47,12 @@ describe('contact_tag_added_instant', () => {
     getContact();
     const chosen = await appTester(
       perform,
-      deliveryBundle(tagAdded(['vip', 'lead']), { tag: 'vip' }),
+      deliveryBundle(tagAdded(['vip', 'lead']), { tag: 'VIP' }),
     );
-    expect(chosen.map((item) => item.tag)).toEqual(['vip']);
+    // Named as the Zap names it, like Tag Added to Contact; HighLevel keeps tags in lower case.
+    expect(chosen.map(({ id, tag }) => ({ id, tag }))).toEqual([
+      { id: `${CONTACT_ID}:VIP`, tag: 'VIP' },
+    ]);
 
     expect(await appTester(perform, deliveryBundle(tagAdded(['lead']), { tag: 'vip' }))).toEqual(
       [],
