@@ -3,9 +3,16 @@
 // parsing drops as a "." segment) is refused before a request goes out, so a mapped value can
 // never point a step at a different endpoint.
 import { apiBaseUrl } from './config';
-import { invalidInput } from './errors';
+import { invalidInput, shown } from './errors';
 
 const UNSAFE_ID = /[/?#\s\\]|\.\.|^\.$/;
+
+/**
+ * Longer than any HighLevel id (20-character record ids, 36-character workflow UUIDs, the spec's
+ * `maxLength: 50` on bulk contact ids): a longer value is a mapping mistake, refused before it is
+ * sent in a URL.
+ */
+export const MAX_ID_LENGTH = 100;
 
 /** `contactId` → `Contact ID`, for error messages that name the field the user filled. */
 export const labelOfKey = (key: string): string =>
@@ -25,10 +32,16 @@ export const requireId = (key: string, value: unknown): string => {
       'a HighLevel ID is required (choose one from the list or map it from an earlier step).',
     );
   }
+  if (id.length > MAX_ID_LENGTH) {
+    throw invalidInput(
+      labelOfKey(key),
+      `"${shown(id)}" is not a HighLevel ID: IDs are at most ${MAX_ID_LENGTH} characters long.`,
+    );
+  }
   if (UNSAFE_ID.test(id)) {
     throw invalidInput(
       labelOfKey(key),
-      `"${id}" is not a HighLevel ID: IDs cannot be "." or contain "/", "?", "#", "..", backslashes or spaces.`,
+      `"${shown(id)}" is not a HighLevel ID: IDs cannot be "." or contain "/", "?", "#", "..", backslashes or spaces.`,
     );
   }
   return id;
