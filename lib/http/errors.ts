@@ -1,6 +1,8 @@
 // Turning HighLevel's answers into errors a Zapier user can act on. Every HighLevel error body
 // passes through `highLevelError` (from the afterResponse middleware), so each rule lives here once.
 import { errors } from 'zapier-platform-core';
+import { throttled } from './rateLimits';
+import { readable, shown } from './readable';
 
 /** A record a call is about, from its path template: `{taskId}` → `{ kind: 'task', id }`. */
 export type RecordInPath = { kind: string; id: string };
@@ -23,41 +25,11 @@ type ResponseLike = {
   request?: { url?: string; headers?: Record<string, string>; middlewareData?: CallContext };
 };
 
-/** HighLevel's rate window, used when a 429 carries no hint of its own. */
-const DEFAULT_THROTTLE_SECONDS = 10;
-
 // After a write HighLevel may have received, "retry" could do it twice (a second contact, task or
 // note): the user is asked to look first.
 const RETRY = 'This is usually temporary: the step can be retried.';
 const CHECK_BEFORE_RETRY =
   'Check in HighLevel whether the change was made before retrying the step, so that nothing is done twice.';
-
-// A value echoed in a message (an id, a name, HighLevel's own words) is cut to what a reader can
-// take in: a mapped field can hold 100 kB, and the message would carry all of it.
-const SHOWN_VALUE_LENGTH = 60;
-const SHOWN_MESSAGE_LENGTH = 500;
-
-const cut = (text: string, length: number): string =>
-  text.length <= length ? text : `${text.slice(0, length)}… (${text.length} characters)`;
-
-/** One value as a message shows it: whole when short, else its start and its length. */
-export const shown = (value: unknown): string => cut(String(value), SHOWN_VALUE_LENGTH);
-
-// "…" marks a value already cut, so a cut value is never cut twice.
-const LONG_QUOTED = new RegExp(`"([^"…]{${SHOWN_VALUE_LENGTH + 1},})"`, 'g');
-const LONG_RUN = new RegExp(`[^\\s"…]{${SHOWN_VALUE_LENGTH + 1},}`, 'g');
-
-/**
- * Text that may echo values (HighLevel's messages, an input check's explanation): every quoted
- * value and every unbroken run of characters is cut to a readable length, then the whole text.
- */
-export const readable = (text: string): string =>
-  cut(
-    text
-      .replace(LONG_QUOTED, (_match, value: string) => `"${shown(value)}"`)
-      .replace(LONG_RUN, shown),
-    SHOWN_MESSAGE_LENGTH,
-  );
 
 /** Bad input found before any request was sent: names the field and what was expected. */
 export const invalidInput = (field: string, expected: string): Error =>
@@ -187,51 +159,6 @@ export const isRecordNotFound = (response: ResponseLike): boolean => {
   return missingRecordOf(records, said) !== null;
 };
 
-/** `Retry-After` in seconds, from either of its forms: a number of seconds or an HTTP date. */
-const retryAfterSeconds = (response: ResponseLike, now: number): number | undefined => {
-  const value = response.headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  const seconds = /^\d+$/.test(value) ? Number(value) : (Date.parse(value) - now) / 1000;
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
-};
-
-const headerNumber = (response: ResponseLike, name: string): number | undefined => {
-  const value = Number.parseInt(response.headers.get(name) ?? '', 10);
-  return Number.isFinite(value) ? value : undefined;
-};
-
-/**
- * HighLevel names no reset time for its daily limit (only X-RateLimit-Limit-Daily and
- * X-RateLimit-Daily-Remaining): without a Retry-After, the step waits for the next day to begin
- * in UTC, at least a minute. Retrying every 10 s into a spent day's quota only fails again.
- */
-const secondsUntilNextUtcDay = (now: number): number => {
-  const next = new Date(now);
-  next.setUTCHours(24, 0, 0, 0);
-  return Math.max(60, Math.ceil((next.getTime() - now) / 1000));
-};
-
-const throttled = (response: ResponseLike, now = Date.now()): Error => {
-  const retryAfter = retryAfterSeconds(response, now);
-  if (headerNumber(response, 'x-ratelimit-daily-remaining') === 0) {
-    const limit = headerNumber(response, 'x-ratelimit-limit-daily');
-    const delay = retryAfter ?? secondsUntilNextUtcDay(now);
-    const at = new Date(now + delay * 1000).toISOString().slice(0, 16).replace('T', ' ');
-    return new errors.ThrottledError(
-      `HighLevel's daily request limit for this sub-account${limit ? ` (${limit.toLocaleString('en-US')} requests a day)` : ''} is used up. Zapier will retry this step after ${at} UTC.`,
-      delay,
-    );
-  }
-  const intervalMs = headerNumber(response, 'x-ratelimit-interval-milliseconds');
-  const delay =
-    retryAfter ??
-    (intervalMs && intervalMs > 0 ? Math.ceil(intervalMs / 1000) : DEFAULT_THROTTLE_SECONDS);
-  return new errors.ThrottledError(
-    "HighLevel's rate limit for this sub-account (100 requests per 10 seconds) was reached. Zapier will retry this step shortly.",
-    delay,
-  );
-};
-
 const duplicateMessage = (meta: Record<string, unknown>): string => {
   const name =
     typeof meta.contactName === 'string' && meta.contactName ? `${shown(meta.contactName)} ` : '';
@@ -271,7 +198,7 @@ export const highLevelError = (
     // One meaning, one error: a 400 "… not found" reads (and reports) like a 404.
     return new errors.Error(notFoundMessage(context.records ?? [], said), 'not_found', 404);
   }
-  if (status === 429) return throttled(response);
+  if (status === 429) return throttled(response.headers);
   if (status >= 500) {
     // A gateway's 502/504 can come after HighLevel applied a write: only a read is safe to repeat.
     const outcome = context.write

@@ -3,7 +3,8 @@
 // parsing drops as a "." segment) is refused before a request goes out, so a mapped value can
 // never point a step at a different endpoint.
 import { apiBaseUrl } from './config';
-import { invalidInput, shown } from './errors';
+import { invalidInput } from './errors';
+import { shown } from './readable';
 
 const UNSAFE_ID = /[/?#\s\\]|\.\.|^\.$/;
 
