@@ -24,7 +24,9 @@ describe('add_contact_followers', () => {
   });
 
   it('copes with an answer that leaves out one list', async () => {
-    highLevel().post('/contacts/c123/followers').reply(201, { followers: ['u1'] });
+    highLevel()
+      .post('/contacts/c123/followers')
+      .reply(201, { followers: ['u1'] });
     const result = await appTester(perform, bundleWith({ contactId: 'c123', followers: 'u1' }));
     expect(result).toMatchObject({ followersAdded: [], followers: ['u1'] });
   });
