@@ -6,6 +6,7 @@ import type { Authentication, Bundle, ZObject } from 'zapier-platform-core';
 import { callHighLevel, locationIdOf } from './lib/http/client';
 import { marketplaceUrl, requestTimeoutMs, SCOPES, tokenUrl } from './lib/http/config';
 import {
+  connectionExpired,
   highLevelError,
   isNetworkFailure,
   redactSecrets,
@@ -142,10 +143,7 @@ const refreshAccessToken = async (z: ZObject, bundle: Bundle) => {
   const data = await requestTokens(
     z,
     { grant_type: 'refresh_token', refresh_token: bundle.authData.refresh_token ?? '' },
-    (detail) =>
-      new z.errors.ExpiredAuthError(
-        `Your HighLevel connection has expired or was revoked${detail ? ` (${detail})` : ''}. Please reconnect your HighLevel account.`,
-      ),
+    connectionExpired,
   );
   const kept = bundle.authData;
   return connectionFields({

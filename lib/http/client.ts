@@ -100,17 +100,46 @@ async function send(z: ZObject, call: HighLevelCall, allowNotFound: boolean) {
   }
 }
 
+/**
+ * The keys an answer must carry at least one of: HighLevel wraps what it returns (`{ contact }`,
+ * `{ tags }`, `{ contacts, total }`), and an answer without the wrapper (`{}`, or
+ * `{ data: { contacts } }`) is not an empty result. They are the keys a schema declares as
+ * required or with a default (a list HighLevel may send empty); a schema whose keys are all
+ * optional (`{ succeded? }`) needs any one of them. Non-object schemas are not checked here.
+ */
+const wrapperKeysOf = (schema: zod.ZodType): string[] => {
+  if (!(schema instanceof zod.ZodObject)) return [];
+  const shape = schema.shape as Record<string, zod.ZodType>;
+  const keys = Object.keys(shape);
+  const wrappers = keys.filter((key) => !(shape[key] instanceof zod.ZodOptional));
+  return wrappers.length > 0 ? wrappers : keys;
+};
+
+const missingWrapper = (schema: zod.ZodType, data: unknown): string | undefined => {
+  const wrappers = wrapperKeysOf(schema);
+  if (wrappers.length === 0 || !data || typeof data !== 'object' || Array.isArray(data)) {
+    return undefined; // zod words these
+  }
+  if (wrappers.some((key) => (data as Record<string, unknown>)[key] !== undefined))
+    return undefined;
+  const expected = wrappers.map((key) => `"${key}"`).join(' or ');
+  const sent = Object.keys(data).slice(0, 5);
+  return `no ${expected} in it${sent.length > 0 ? `, only ${sent.map((key) => `"${key}"`).join(', ')}` : ''}`;
+};
+
 function parse<S extends zod.ZodType>(
   schema: S,
   response: { status: number; content: string; data: unknown },
   call: HighLevelCall,
 ): zod.infer<S> {
+  const write = isWrite(call.method ?? 'GET', call.path);
   if (response.data === undefined) {
-    const write = isWrite(call.method ?? 'GET', call.path);
     throw unreadableResponse(response.status, !response.content?.trim(), write);
   }
+  const missing = missingWrapper(schema, response.data);
+  if (missing) throw unexpectedResponse(missing, write);
   const result = schema.safeParse(response.data);
-  if (!result.success) throw unexpectedResponse(describeIssues(result.error));
+  if (!result.success) throw unexpectedResponse(describeIssues(result.error), write);
   return result.data;
 }
 

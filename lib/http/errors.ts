@@ -1,6 +1,8 @@
 // Turning HighLevel's answers into errors a Zapier user can act on. Every HighLevel error body
 // passes through `highLevelError` (from the afterResponse middleware), so each rule lives here once.
 import { errors as zapierErrors } from 'zapier-platform-core';
+import { throttled } from './rateLimits';
+import { readable, shown } from './readable';
 
 /**
  * Core's AppError (z.errors.Error) keeps its message, code and status only as JSON inside its
@@ -41,9 +43,6 @@ type ResponseLike = {
   request?: { url?: string; headers?: Record<string, string>; middlewareData?: CallContext };
 };
 
-/** HighLevel's rate window, used when a 429 carries no hint of its own. */
-const DEFAULT_THROTTLE_SECONDS = 10;
-
 // After a write HighLevel may have received, "retry" could do it twice (a second contact, task or
 // note): the user is asked to look first.
 const RETRY = 'This is usually temporary: the step can be retried.';
@@ -52,7 +51,7 @@ const CHECK_BEFORE_RETRY =
 
 /** Bad input found before any request was sent: names the field and what was expected. */
 export const invalidInput = (field: string, expected: string): Error =>
-  new errors.Error(`Invalid ${field}: ${expected}`, 'invalid_input', 400);
+  new errors.Error(`Invalid ${field}: ${readable(expected)}`, 'invalid_input', 400);
 
 /** Tokens must never reach a message: drop bearer values and anything shaped like a JWT. */
 export const redactSecrets = (text: string, secrets: Array<string | undefined> = []): string => {
@@ -73,12 +72,28 @@ const bodyOf = (response: ResponseLike): Record<string, unknown> => {
   return {};
 };
 
-/** HighLevel sends `message` as a string, or as an array of validator messages on 422. */
+/**
+ * The sentences in what HighLevel said: `message` as a string, an array of validator messages on
+ * 422 (strings, or objects such as `{ property, constraints: { isEmail: "…" } }`), or an `error`
+ * object with its own `message`. Nothing that is not text reaches the user ("[object Object]").
+ */
+const textsIn = (raw: unknown, depth = 0): string[] => {
+  if (typeof raw === 'string') return raw.trim() ? [raw.trim()] : [];
+  if (typeof raw === 'number') return [String(raw)];
+  if (depth > 3 || !raw || typeof raw !== 'object') return [];
+  if (Array.isArray(raw)) return raw.flatMap((item) => textsIn(item, depth + 1));
+  const object = raw as Record<string, unknown>;
+  const said = textsIn(object.message ?? object.error_description ?? object.msg, depth + 1);
+  if (said.length > 0) return said;
+  if (object.constraints && typeof object.constraints === 'object') {
+    return textsIn(Object.values(object.constraints), depth + 1);
+  }
+  return textsIn(object.error, depth + 1);
+};
+
 const messagesOf = (body: Record<string, unknown>): string[] => {
-  const raw = body.message ?? body.error_description ?? body.error;
-  if (Array.isArray(raw)) return raw.map(String).filter(Boolean);
-  if (typeof raw === 'string' && raw.trim()) return [raw.trim()];
-  return [];
+  const said = textsIn(body.message ?? body.error_description);
+  return said.length > 0 ? said : textsIn(body.error);
 };
 
 /** The text with a full stop, unless it already ends a sentence. */
@@ -106,8 +121,8 @@ const notFoundMessage = (records: RecordInPath[], said: string[]): string => {
   if (!missing)
     return `HighLevel could not find what this step asked for${said[0] ? ` (${said[0]})` : ''}.`;
   const owner = records.find((r) => r !== missing && r.kind === 'contact');
-  const where = owner ? ` on contact "${owner.id}"` : '';
-  return `HighLevel could not find the ${missing.kind} "${missing.id}"${where}. It may have been deleted, or it belongs to another sub-account.`;
+  const where = owner ? ` on contact "${shown(owner.id)}"` : '';
+  return `HighLevel could not find the ${missing.kind} "${shown(missing.id)}"${where}. It may have been deleted, or it belongs to another sub-account.`;
 };
 
 /**
@@ -116,7 +131,11 @@ const notFoundMessage = (records: RecordInPath[], said: string[]): string => {
  * reconnecting (approving the app's current scopes) can.
  */
 export const missingScope = (scope: string | undefined, said = ''): Error => {
-  const which = scope ? `: "${scope}".` : said ? `. HighLevel said: ${sentence(said)}` : '.';
+  const which = scope
+    ? `: "${scope}".`
+    : said
+      ? `. HighLevel said: ${sentence(readable(said))}`
+      : '.';
   return new errors.Error(
     `This HighLevel connection lacks a permission (scope) this step needs${which} Reconnect HighLevel in Zapier and approve every permission the app asks for, to grant it.`,
     'missing_scope',
@@ -158,23 +177,13 @@ export const isRecordNotFound = (response: ResponseLike): boolean => {
   return missingRecordOf(records, said) !== null;
 };
 
-const throttleDelaySeconds = (response: ResponseLike): number => {
-  const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
-  if (Number.isFinite(retryAfter) && retryAfter > 0) return retryAfter;
-  const intervalMs = Number.parseInt(
-    response.headers.get('x-ratelimit-interval-milliseconds') ?? '',
-    10,
-  );
-  if (Number.isFinite(intervalMs) && intervalMs > 0) return Math.ceil(intervalMs / 1000);
-  return DEFAULT_THROTTLE_SECONDS;
-};
-
 const duplicateMessage = (meta: Record<string, unknown>): string => {
   const name =
-    typeof meta.contactName === 'string' && meta.contactName ? `${meta.contactName} ` : '';
-  const field = typeof meta.matchingField === 'string' ? meta.matchingField : 'email or phone';
+    typeof meta.contactName === 'string' && meta.contactName ? `${shown(meta.contactName)} ` : '';
+  const field =
+    typeof meta.matchingField === 'string' ? shown(meta.matchingField) : 'email or phone';
   return (
-    `This sub-account does not allow duplicate contacts, and contact ${name}(ID ${String(meta.contactId)}) ` +
+    `This sub-account does not allow duplicate contacts, and contact ${name}(ID ${shown(meta.contactId)}) ` +
     `already has this ${field}. Use the Create or Update Contact action to update that contact instead, ` +
     'or Find Contact to look it up.'
   );
@@ -193,7 +202,7 @@ export const highLevelError = (
 ): Error => {
   const body = bodyOf(response);
   const bearer = response.request?.headers?.Authorization?.replace(/^Bearer\s+/i, '');
-  const said = messagesOf(body).map((m) => redactSecrets(m, [bearer, ...secrets]));
+  const said = messagesOf(body).map((m) => readable(redactSecrets(m, [bearer, ...secrets])));
   const status = response.status;
   const meta = body.meta as Record<string, unknown> | undefined;
   const context = response.request?.middlewareData ?? {};
@@ -207,12 +216,7 @@ export const highLevelError = (
     // One meaning, one error: a 400 "… not found" reads (and reports) like a 404.
     return new errors.Error(notFoundMessage(context.records ?? [], said), 'not_found', 404);
   }
-  if (status === 429) {
-    return new errors.ThrottledError(
-      "HighLevel's rate limit for this sub-account (100 requests per 10 seconds) was reached. Zapier will retry this step shortly.",
-      throttleDelaySeconds(response),
-    );
-  }
+  if (status === 429) return throttled(response.headers);
   if (status >= 500) {
     // A gateway's 502/504 can come after HighLevel applied a write: only a read is safe to repeat.
     const outcome = context.write
@@ -249,12 +253,28 @@ export const unreadableResponse = (status: number, empty: boolean, write = false
 /**
  * HighLevel answered with JSON of the wrong shape: not the user's input at fault, and not known to
  * be temporary. `what` names what was wrong (field paths, never values that could be tokens).
+ * `write`: the request may have changed something in HighLevel, so it must not be retried blindly.
  */
-export const unexpectedResponse = (what: string): Error =>
+export const unexpectedResponse = (what: string, write = false): Error =>
   new errors.Error(
-    `HighLevel sent a response this app did not expect (${redactSecrets(what)}), so the result of this step is unknown. Check the record in HighLevel before retrying; if this keeps happening, HighLevel may have changed its API.`,
+    `HighLevel sent a response this app did not expect (${readable(redactSecrets(what))}), so the result of this step is unknown. ${write ? CHECK_BEFORE_RETRY : 'The step can be retried; if this keeps happening, HighLevel may have changed its API.'}`,
     'unexpected_response',
     502,
+  );
+
+/**
+ * The refresh token was refused: Zapier marks the connection expired and asks the user to
+ * reconnect. Core appends "What happened: … with bundle {…}" to every error not flagged
+ * `doNotContextify` (zapier-platform-core src/middleware.js, enrichErrorMessages; its own
+ * z.errors.Error sets the flag, ExpiredAuthError does not), so the flag keeps the message the
+ * sentence it is.
+ */
+export const connectionExpired = (detail = ''): Error =>
+  Object.assign(
+    new errors.ExpiredAuthError(
+      `Your HighLevel connection has expired or was revoked${detail ? ` (${readable(detail)})` : ''}. Please reconnect your HighLevel account.`,
+    ),
+    { doNotContextify: true },
   );
 
 // What "no answer" looks like from node-fetch and Node's sockets; anything else is a bug to surface.
@@ -280,7 +300,8 @@ const NEVER_SENT_CODES = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUN
  * may have changed something in HighLevel, which a timeout or a reset does not rule out.
  */
 export const unreachable = (cause: unknown, write = false): Error => {
-  const reason = cause instanceof Error ? redactSecrets(cause.message) : 'unknown network error';
+  const reason =
+    cause instanceof Error ? readable(redactSecrets(cause.message)) : 'unknown network error';
   const code = (cause as { code?: unknown } | undefined)?.code;
   const neverSent = typeof code === 'string' && NEVER_SENT_CODES.test(code);
   return new errors.Error(

@@ -4,8 +4,16 @@
 // never point a step at a different endpoint.
 import { apiBaseUrl } from './config';
 import { invalidInput } from './errors';
+import { shown } from './readable';
 
 const UNSAFE_ID = /[/?#\s\\]|\.\.|^\.$/;
+
+/**
+ * Longer than any HighLevel id (20-character record ids, 36-character workflow UUIDs, the spec's
+ * `maxLength: 50` on bulk contact ids): a longer value is a mapping mistake, refused before it is
+ * sent in a URL.
+ */
+export const MAX_ID_LENGTH = 100;
 
 /** `contactId` → `Contact ID`, for error messages that name the field the user filled. */
 export const labelOfKey = (key: string): string =>
@@ -25,10 +33,16 @@ export const requireId = (key: string, value: unknown): string => {
       'a HighLevel ID is required (choose one from the list or map it from an earlier step).',
     );
   }
+  if (id.length > MAX_ID_LENGTH) {
+    throw invalidInput(
+      labelOfKey(key),
+      `"${shown(id)}" is not a HighLevel ID: IDs are at most ${MAX_ID_LENGTH} characters long.`,
+    );
+  }
   if (UNSAFE_ID.test(id)) {
     throw invalidInput(
       labelOfKey(key),
-      `"${id}" is not a HighLevel ID: IDs cannot be "." or contain "/", "?", "#", "..", backslashes or spaces.`,
+      `"${shown(id)}" is not a HighLevel ID: IDs cannot be "." or contain "/", "?", "#", "..", backslashes or spaces.`,
     );
   }
   return id;

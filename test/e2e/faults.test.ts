@@ -146,6 +146,46 @@ const scenarios: Record<string, Scenario> = {
     fault: { status: 429, headers: { 'X-RateLimit-Interval-Milliseconds': '4000' } },
     expected: () => ({ name: 'ThrottledError', delay: 4, message: /rate limit.*will retry/ }),
   },
+  '429 with the daily quota spent': {
+    fault: {
+      status: 429,
+      headers: {
+        'X-RateLimit-Limit-Daily': '200000',
+        'X-RateLimit-Daily-Remaining': '0',
+        'X-RateLimit-Interval-Milliseconds': '10000',
+      },
+    },
+    expected: () => ({
+      name: 'ThrottledError',
+      message:
+        /^HighLevel's daily request limit for this sub-account \(200,000 requests a day\) is used up\./,
+    }),
+  },
+  '422 with validator objects': {
+    fault: {
+      status: 422,
+      body: {
+        statusCode: 422,
+        message: [{ property: 'title', constraints: { isString: 'title must be a string' } }],
+        error: { message: 'Unprocessable Entity' },
+      },
+    },
+    expected: () => ({
+      name: 'AppError',
+      status: 422,
+      message: /^HighLevel rejected the request: title must be a string\.$/,
+    }),
+  },
+  '200 without its wrapper key': {
+    fault: { status: 200, body: { data: {} } },
+    expected: (step) => ({
+      name: 'AppError',
+      code: 'unexpected_response',
+      message: step.records
+        ? CHECK_FIRST_HINT
+        : /^HighLevel sent a response this app did not expect \(no "tasks" in it, only "data"\), so the result of this step is unknown\. The step can be retried/,
+    }),
+  },
   '500 Internal Server Error': {
     fault: { status: 500 },
     expected: () => ({ name: 'AppError', status: 500, message: /\(HTTP 500\)/ }),
@@ -239,7 +279,7 @@ describe('HighLevel failures, injected at the sandbox', () => {
     if (before !== undefined) expect(step.records?.()).toBe(before + 1);
   });
 
-  it.each(table)('$name: $label', async ({ step, scenario }) => {
+  it.each(table)('$name: $label', async ({ step, scenario, label }) => {
     const before = step.records?.();
     const fault = typeof scenario.fault === 'function' ? scenario.fault() : scenario.fault;
     if (fault.delayMs) shortenTimeout();
@@ -256,6 +296,8 @@ describe('HighLevel failures, injected at the sandbox', () => {
       expect(failure.message).toMatch(hint);
     }
     if (failure.name === 'ThrottledError') expect(failure.delay).toBeGreaterThan(0);
+    // Not the 10-second burst delay: a spent daily quota does not come back that soon.
+    if (/daily quota/.test(label)) expect(failure.delay).toBeGreaterThanOrEqual(60);
     expectNoTokens(failure.message, e2e.authData);
 
     // Sent once, never retried behind the user's back; the sandbox applied nothing.

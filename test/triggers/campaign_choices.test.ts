@@ -26,7 +26,7 @@ describe('campaign_choices', () => {
   });
 
   it('returns an empty list for a location without campaigns', async () => {
-    highLevel().get('/campaigns/').query({ locationId: LOCATION_ID }).reply(200, {});
+    highLevel().get('/campaigns/').query({ locationId: LOCATION_ID }).reply(200, { campaigns: [] });
     expect(await appTester(perform, bundleWith())).toEqual([]);
   });
 });

@@ -98,6 +98,99 @@ describe('HighLevel errors as the user reads them', () => {
     expect(failure.message).toMatch(/rate limit/);
   });
 
+  it('429 with the daily quota spent: names the daily limit and waits for the next UTC day', async () => {
+    replyOnce(
+      429,
+      { statusCode: 429, message: 'Too many requests' },
+      {
+        'X-RateLimit-Limit-Daily': '200000',
+        'X-RateLimit-Daily-Remaining': '0',
+        'X-RateLimit-Interval-Milliseconds': '10000',
+        'X-RateLimit-Remaining': '73',
+      },
+    );
+    const before = Date.now();
+    const failure = await run();
+    const nextDay = new Date(before);
+    nextDay.setUTCHours(24, 0, 0, 0);
+    const untilNextDay = (nextDay.getTime() - before) / 1000;
+    expect(failure.name).toBe('ThrottledError');
+    expect(failure.message).toMatch(
+      /^HighLevel's daily request limit for this sub-account \(200,000 requests a day\) is used up\. Zapier will retry this step after \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/,
+    );
+    expect(failure.message).not.toMatch(/10 seconds/);
+    expect(failure.delay).toBeGreaterThanOrEqual(Math.max(60, Math.floor(untilNextDay)));
+    expect(failure.delay).toBeLessThanOrEqual(Math.max(60, Math.ceil(untilNextDay)));
+  });
+
+  it("429 with the daily quota spent and a Retry-After: HighLevel's own delay", async () => {
+    replyOnce(429, {}, { 'X-RateLimit-Daily-Remaining': '0', 'Retry-After': '3600' });
+    const failure = await run();
+    expect(failure.message).toMatch(/^HighLevel's daily request limit/);
+    expect(failure.delay).toBe(3600);
+  });
+
+  it('429 with Retry-After as an HTTP date: waits until then', async () => {
+    const at = new Date(Date.now() + 120_000);
+    replyOnce(429, {}, { 'Retry-After': at.toUTCString() });
+    const failure = await run();
+    expect(failure.name).toBe('ThrottledError');
+    // An HTTP date has whole seconds: the wait ends within the second `at` names.
+    expect(failure.delay).toBeGreaterThanOrEqual(118);
+    expect(failure.delay).toBeLessThanOrEqual(120);
+  });
+
+  it('429 with a Retry-After date already past: the rate window instead', async () => {
+    replyOnce(
+      429,
+      {},
+      {
+        'Retry-After': new Date(Date.now() - 60_000).toUTCString(),
+        'X-RateLimit-Interval-Milliseconds': '10000',
+      },
+    );
+    expect((await run()).delay).toBe(10);
+  });
+
+  it('422 with validator objects: their messages, never "[object Object]"', async () => {
+    replyOnce(422, {
+      statusCode: 422,
+      message: [
+        { property: 'email', constraints: { isEmail: 'email must be an email' } },
+        { field: 'phone', message: 'phone must be a valid phone number' },
+        'title must be a string',
+      ],
+      error: 'Unprocessable Entity',
+    });
+    expect((await run()).message).toBe(
+      'HighLevel rejected the request: email must be an email. phone must be a valid phone number. title must be a string.',
+    );
+  });
+
+  it("400 with { error: { message } }: HighLevel's reason", async () => {
+    replyOnce(400, { error: { message: 'The contact is locked for editing', code: 'LOCKED' } });
+    expect((await run()).message).toBe(
+      'HighLevel rejected the request: The contact is locked for editing.',
+    );
+  });
+
+  it('a message that echoes a huge value: the value is cut, the message stays readable', async () => {
+    const huge = 'x'.repeat(100_000);
+    replyOnce(422, { message: [`firstName "${huge}" is too long`, `${huge} is not an email`] });
+    const { message } = await run();
+    expect(message.length).toBeLessThan(400);
+    expect(message).toBe(
+      `HighLevel rejected the request: firstName "${'x'.repeat(60)}… (100000 characters)" is too long. ${'x'.repeat(60)}… (100000 characters) is not an email.`,
+    );
+  });
+
+  it('a huge value HighLevel could not find is not echoed whole', async () => {
+    replyOnce(400, { message: `User with id ${'y'.repeat(5_000)} not found` });
+    expect((await run()).message).toBe(
+      `HighLevel rejected the request: User with id ${'y'.repeat(60)}… (5000 characters) not found.`,
+    );
+  });
+
   it.each([500, 502, 503])('%i: HighLevel failed, the step can be retried', async (status) => {
     replyOnce(status, '<html>Bad Gateway</html>');
     const failure = await run();
@@ -264,6 +357,21 @@ describe('HighLevel errors as the user reads them', () => {
     const failure = await failureOf(appTester(unsafe, { authData }));
     expect(failure.message).toMatch(
       /^Invalid Contact ID: "..\/locations\/x" is not a HighLevel ID/,
+    );
+    expect(nock.isDone()).toBe(true);
+  });
+
+  it('never sends a 100 kB id: refused by name, echoed cut short', async () => {
+    const huge = (z: ZObject) =>
+      callHighLevel(
+        z,
+        { path: '/contacts/{contactId}', pathParams: { contactId: 'a'.repeat(100_000) } },
+        anything,
+      );
+    const failure = await failureOf(appTester(huge, { authData }));
+    expect(failure.code).toBe('invalid_input');
+    expect(failure.message).toBe(
+      `Invalid Contact ID: "${'a'.repeat(60)}… (100000 characters)" is not a HighLevel ID: IDs are at most 100 characters long.`,
     );
     expect(nock.isDone()).toBe(true);
   });

@@ -9,6 +9,14 @@ describe('path parameters', () => {
     },
   );
 
+  it('refuses an id longer than any HighLevel id, and accepts the longest kinds', () => {
+    expect(() => requireId('workflowId', 'w'.repeat(101))).toThrow(
+      /Invalid Workflow ID: \\?"w{60}… \(101 characters\)\\?" is not a HighLevel ID: IDs are at most 100 characters long/,
+    );
+    expect(requireId('workflowId', '78559bb3-b920-461e-b010-7b2a2816d2a9')).toHaveLength(36);
+    expect(requireId('contactId', 'c'.repeat(100))).toHaveLength(100);
+  });
+
   it('trims and accepts HighLevel ids', () => {
     expect(requireId('contactId', ' seD4PfOuKoVMLkEZqohJ ')).toBe('seD4PfOuKoVMLkEZqohJ');
   });
