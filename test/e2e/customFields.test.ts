@@ -1,28 +1,29 @@
-// Custom fields against the sandbox: every writable data type goes in through Create Contact and
-// comes back through Find Contact by ID under its readable key.
-import App from '../../index';
+// Custom fields against the sandbox, for both builds: every writable data type goes in through
+// Create Contact and comes back through Find Contact by ID under its readable key.
 import { SEED } from '../../sandbox/seedData';
-import { useSandbox } from '../support/e2e';
+import { BUILDS, useSandbox } from '../support/e2e';
 
-const e2e = useSandbox();
 type Perform = (z: unknown, bundle: unknown) => Promise<unknown>;
 type Field = { key: string; type?: string; list?: boolean; choices?: string[] };
-
-const create = App.creates.create_contact.operation;
-const update = App.creates.update_contact.operation;
-const getContact = App.searches.get_contact.operation.perform as unknown as Perform;
-const run = <T>(perform: unknown, inputData: Record<string, unknown>, authData = e2e.authData) =>
-  e2e.appTester(perform as Perform as never, { authData, inputData } as never) as Promise<T>;
-
-const dynamicFields = (operation: { inputFields?: unknown }, authData = e2e.authData) => {
-  const dynamic = (operation.inputFields as unknown[]).find((field) => typeof field === 'function');
-  return run<Field[]>(dynamic, {}, authData);
-};
 
 const { customFields: CF } = SEED;
 const input = (id: string) => `customField_${id}`;
 
-describe('custom fields end to end', () => {
+describe.each(BUILDS)('custom fields end to end in the %s build', (build) => {
+  const e2e = useSandbox({ build });
+  const create = e2e.app.creates.create_contact.operation;
+  const update = e2e.app.creates.update_contact.operation;
+  const getContact = e2e.app.searches.get_contact.operation.perform as unknown as Perform;
+  const run = <T>(perform: unknown, inputData: Record<string, unknown>, authData = e2e.authData) =>
+    e2e.appTester(perform as Perform as never, { authData, inputData } as never) as Promise<T>;
+
+  const dynamicFields = (operation: { inputFields?: unknown }, authData = e2e.authData) => {
+    const dynamic = (operation.inputFields as unknown[]).find(
+      (field) => typeof field === 'function',
+    );
+    return run<Field[]>(dynamic, {}, authData);
+  };
+
   it('offers every writable custom field as a typed input, and leaves file uploads out', async () => {
     const fields = Object.fromEntries(
       (await dynamicFields(create)).map((field) => [field.key, field]),
@@ -90,8 +91,7 @@ describe('custom fields end to end', () => {
   });
 
   it('works in a sub-account without custom fields', async () => {
-    const tokens = e2e.sandbox.issueTokens(SEED.locations.bright);
-    const authData = { ...tokens } as unknown as Record<string, string>;
+    const authData = e2e.connect(SEED.locations.bright);
     expect(await dynamicFields(create, authData)).toEqual([]);
     const created = await run<{ id: string; customFieldValues: object }>(
       create.perform,
@@ -113,7 +113,7 @@ describe('custom fields end to end', () => {
     });
     await refused({ [input(CF.visitsPerYear.id)]: 'twelve' });
     await refused({ [input(CF.insuranceProvider.id)]: 'No Such Insurer' });
-    const found = await run<unknown[]>(App.searches.find_contact.operation.perform, { email });
+    const found = await run<unknown[]>(e2e.app.searches.find_contact.operation.perform, { email });
     expect(found).toEqual([]);
   });
 });

@@ -1,50 +1,37 @@
 // Find or Create Contact (searchOrCreates.find_contact) end to end: Zapier runs the search, and
-// runs the create with the same input values only when the search finds nothing.
-import App from '../../index';
+// runs the create with the same input values only when the search finds nothing. For both builds.
 import { SEED } from '../../sandbox/seedData';
-import { runOperation, uniqueEmail, useSandbox } from '../support/e2e';
+import { BUILDS, uniqueEmail, useSandbox } from '../support/e2e';
 
-const e2e = useSandbox({ rateLimit: false });
 const acme = SEED.locations.acme;
 
 type Contact = { id: string; email?: string; phone?: string };
 
-const pairing = (App.searchOrCreates as Record<string, { search: string; create: string }>)
-  .find_contact!;
+describe.each(BUILDS)('Find or Create Contact in the %s build', (build) => {
+  const e2e = useSandbox({ build, rateLimit: false });
+  const pairing = (e2e.app.searchOrCreates as Record<string, { search: string; create: string }>)
+    .find_contact!;
 
-/** One Find or Create step as Zapier runs it; `created` tells which half answered. */
-const findOrCreate = async (
-  input: Record<string, unknown>,
-  createOnly: Record<string, unknown> = {},
-): Promise<{ contact: Contact; created: boolean }> => {
-  const found = await runOperation<Contact[]>(
-    e2e.appTester,
-    'searches',
-    pairing.search,
-    e2e.authData,
-    input,
-  );
-  if (found.length > 0) return { contact: found[0]!, created: false };
-  const contact = await runOperation<Contact>(
-    e2e.appTester,
-    'creates',
-    pairing.create,
-    e2e.authData,
-    {
+  /** One Find or Create step as Zapier runs it; `created` tells which half answered. */
+  const findOrCreate = async (
+    input: Record<string, unknown>,
+    createOnly: Record<string, unknown> = {},
+  ): Promise<{ contact: Contact; created: boolean }> => {
+    const found = await e2e.run<Contact[]>('searches', pairing.search, input);
+    if (found.length > 0) return { contact: found[0]!, created: false };
+    const contact = await e2e.run<Contact>('creates', pairing.create, {
       ...input,
       ...createOnly,
-    },
-  );
-  return { contact, created: true };
-};
+    });
+    return { contact, created: true };
+  };
 
-const find = (input: Record<string, unknown>) =>
-  runOperation<Contact[]>(e2e.appTester, 'searches', 'find_contact', e2e.authData, input);
+  const find = (input: Record<string, unknown>) =>
+    e2e.run<Contact[]>('searches', 'find_contact', input);
 
-const contactCreates = () =>
-  e2e.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/contacts/');
+  const contactCreates = () =>
+    e2e.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/contacts/');
 
-describe('Find or Create Contact', () => {
   it('pairs Find Contact with Create Contact', () => {
     expect(pairing).toMatchObject({ search: 'find_contact', create: 'create_contact' });
   });

@@ -1,17 +1,14 @@
 // The Private Integration Token build over real HTTP against the sandbox: connecting (the test and
 // its label), a token without a scope a step needs, an agency token, a Location ID that is not the
 // token's, and a token rotated after connecting.
-import zapier from 'zapier-platform-core';
-import { appFor } from '../../app';
 import { issuePrivateToken, revokePrivateToken } from '../../sandbox/auth/privateTokens';
 import { ALL_SCOPES } from '../../sandbox/auth/grants';
 import { SEED } from '../../sandbox/seedData';
-import { bundleWith, failureOf } from '../support/app';
+import { failureOf } from '../support/app';
 import { dueSoon, useSandbox } from '../support/e2e';
 
-const e2e = useSandbox({ rateLimit: false });
-const app = appFor('private-token');
-const appTester = zapier.createAppTester(app);
+const e2e = useSandbox({ build: 'private-token', rateLimit: false });
+const app = e2e.app;
 const jane = SEED.contacts.janeCooper;
 
 type Section = 'triggers' | 'creates';
@@ -20,15 +17,9 @@ const runOperation = (
   key: string,
   authData: Record<string, string>,
   inputData: Record<string, unknown> = {},
-) => {
-  const operation = (app[section] as Record<string, { operation: { perform: unknown } }>)[key]!;
-  return appTester(
-    operation.operation.perform as never,
-    { ...bundleWith(inputData), authData } as never,
-  ) as Promise<Array<Record<string, unknown>> & Record<string, unknown>>;
-};
+) => e2e.run<Array<Record<string, unknown>>>(section, key, inputData, authData);
 const testConnection = (authData: Record<string, string>) =>
-  appTester(app.authentication!.test as never, { authData } as never) as Promise<{
+  e2e.appTester(app.authentication!.test as never, { authData } as never) as Promise<{
     name: string;
   }>;
 

@@ -3,26 +3,22 @@
 // for Zapier's cursor store); each step checks what it returned and, for writes, what it changed
 // in the sandbox. The OAuth build connects with sandbox-issued OAuth tokens, the other with a
 // Private Integration Token.
-import { appFor } from '../../app';
-import type { ConnectionKind } from '../../lib/connection/kinds';
-import { issuePrivateToken } from '../../sandbox/auth/privateTokens';
 import { SEED } from '../../sandbox/seedData';
 import { registeredKeys, runStep, stepsFor, tourSteps, type TourContext } from '../../scripts/tour';
 import { createZapierRunner, type AppTester } from '../../scripts/zapierRunner';
-import { useSandbox } from '../support/e2e';
+import { BUILDS, useSandbox } from '../support/e2e';
 
-describe.each<ConnectionKind>(['oauth', 'private-token'])('the tour of the %s build', (kind) => {
-  const e2e = useSandbox();
-  const app = appFor(kind);
+describe.each(BUILDS)('the tour of the %s build', (kind) => {
+  const e2e = useSandbox({ build: kind });
+  const app = e2e.app;
   const steps = stepsFor(app);
   let ctx: TourContext;
   let run: AppTester;
 
   beforeAll(() => {
-    const issued = kind === 'private-token' ? issuePrivateToken(e2e.sandbox.store) : undefined;
     ctx = {
       app,
-      authData: issued ? { token: issued.token, locationId: issued.locationId! } : e2e.authData,
+      authData: e2e.authData,
       appointmentContactId: SEED.contacts.janeCooper,
       ids: {},
       sandbox: e2e.sandbox.store,

@@ -1,22 +1,22 @@
 // The demo's runner (scripts/zapier-runner.ts): the app run through core's own handler, with the
 // sandbox's stand-in for Zapier's cursor store, so a paging dropdown's "load more" works outside
-// Zapier exactly as it does on Zapier.
-import App from '../../index';
+// Zapier exactly as it does on Zapier. For both builds.
 import { createZapierRunner } from '../../scripts/zapierRunner';
 import { SEED } from '../../sandbox/seedData';
-import { useSandbox } from '../support/e2e';
+import { BUILDS, useSandbox } from '../support/e2e';
 
-const e2e = useSandbox({ rateLimit: false });
 type Performable = { operation: { perform: unknown } };
-const performOf = (section: 'triggers' | 'searches', key: string) =>
-  (App[section] as Record<string, Performable>)[key]!.operation.perform as never;
-const contactChoices = performOf('triggers', 'contact_choices');
 
-describe('the demo’s runner', () => {
+describe.each(BUILDS)('the demo’s runner with the %s build', (build) => {
+  const e2e = useSandbox({ build, rateLimit: false });
+  const performOf = (section: 'triggers' | 'searches', key: string) =>
+    (e2e.app[section] as Record<string, Performable>)[key]!.operation.perform as never;
+  const contactChoices = performOf('triggers', 'contact_choices');
+
   it('pages the contacts dropdown with its searchAfter cursor, like Zapier', async () => {
     e2e.sandbox.store.bulkCreateContacts(SEED.locations.acme, 150);
     const total = e2e.sandbox.store.countContacts(SEED.locations.acme);
-    const run = createZapierRunner(App, { rpcUrl: e2e.sandbox.zapierRpcUrl });
+    const run = createZapierRunner(e2e.app, { rpcUrl: e2e.sandbox.zapierRpcUrl });
     const page = (number: number) =>
       run(contactChoices, {
         authData: e2e.authData,
@@ -39,7 +39,7 @@ describe('the demo’s runner', () => {
   });
 
   it('refuses a function that is not part of the app, and runs a registered one', async () => {
-    const run = createZapierRunner(App, { rpcUrl: e2e.sandbox.zapierRpcUrl });
+    const run = createZapierRunner(e2e.app, { rpcUrl: e2e.sandbox.zapierRpcUrl });
     const notRegistered = async () => 'not part of the app';
     await expect(run(notRegistered as never, {})).rejects.toThrow(/not part of the app/);
     const found = (await run(performOf('searches', 'get_contact'), {
