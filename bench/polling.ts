@@ -3,7 +3,7 @@
 // Contact in Business, members joining, followed over the polls it takes to catch up).
 import { LEDGER_CAP } from '../lib/polling/businessMembers/ledger';
 import { PAGE_SIZE as MEMBER_PAGE_SIZE } from '../lib/polling/businessMembers/pages';
-import { MAX_REQUESTS_PER_POLL } from '../lib/polling/contacts';
+import { MAX_REQUESTS_PER_POLL } from '../lib/polling/budget';
 import type { Store } from '../sandbox/store';
 import type { ContactRecord } from '../sandbox/model/types';
 import type { RequestLogEntry } from '../sandbox/requestLog';

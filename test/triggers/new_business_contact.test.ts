@@ -2,7 +2,7 @@ import type { Bundle } from 'zapier-platform-core';
 import * as connectionCache from '../../lib/http/connectionCache';
 import { LEDGER_CAP } from '../../lib/polling/businessMembers/ledger';
 import { PAGE_SIZE } from '../../lib/polling/businessMembers/pages';
-import { LOOKBACK_MS, MAX_REQUESTS_PER_POLL } from '../../lib/polling/contacts';
+import { LOOKBACK_MS, MAX_REQUESTS_PER_POLL } from '../../lib/polling/budget';
 import newBusinessContact, { perform } from '../../triggers/new_business_contact';
 import {
   bundleWith,

@@ -16,7 +16,8 @@ import { locationIdOf } from '../../http/client';
 import { readConnectionCache, writeConnectionCache } from '../../http/connectionCache';
 import { contactSchema, type Contact } from '../../contacts/shape';
 import { isShape, type ListShape } from './shape';
-import { LOOKBACK_MS, newestFirst } from '../contacts';
+import { LOOKBACK_MS } from '../budget';
+import { newestFirst } from '../contacts';
 
 /** The memory outlives any poll interval; when it lapses, the next poll reads the whole list. */
 export const MEMORY_CACHE_SECONDS = 24 * 60 * 60;

@@ -7,7 +7,7 @@ import type { Bundle } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { locationIdOf, type HighLevelCall } from '../../http/client';
 import { contactSchema, type Contact } from '../../contacts/shape';
-import type { PollBudget } from '../contacts';
+import type { PollBudget } from '../budget';
 
 /** Members per request (sent as the string "100", as the spec types `limit`). */
 export const PAGE_SIZE = 100;

@@ -36,7 +36,8 @@ import { memberPages, PAGE_SIZE, uniqueById, type MemberPages } from './pages';
 import { loadMemory, recentEntries, recordJoined, saveMemory } from './ledger';
 import { learnNewestEnd, newestEndOf, type ListShape, type NewestEnd } from './shape';
 import type { Contact } from '../../contacts/shape';
-import { newestFirst, startPollBudget } from '../contacts';
+import { startPollBudget } from '../budget';
+import { newestFirst } from '../contacts';
 
 /**
  * How far from where the count says it should be a poll still finds the remembered member (it
