@@ -99,11 +99,21 @@ export async function searchRecentContacts(
     return { contacts: [...contacts.values()], commit: async () => undefined };
   }
   const memoryKey = JSON.stringify(question);
+  // Turning a Zap on records what exists, so old contacts never fire later: big pages at once.
+  const firstPageLimit = turningOn ? BURST_PAGE_SIZE : FIRST_PAGE_SIZE;
+  // The first page does not depend on the memory: both are fetched at once.
+  const firstPage = read(firstPageLimit);
+  firstPage.catch(() => undefined); // its failure is the poll's, once carryOn awaits it
   const memory = turningOn ? undefined : asCarryState(await loadZapMemory(z, memoryKey));
-  const { rows, memory: next } = await carryOn(read, memory, {
+  let firstAsked = false;
+  const readOn: ReadPage = (limit, after) => {
+    if (firstAsked || after || limit !== firstPageLimit) return read(limit, after);
+    firstAsked = true;
+    return firstPage;
+  };
+  const { rows, memory: next } = await carryOn(readOn, memory, {
     windowStart: turningOn && recordAllWhenTurnedOn ? -Infinity : Date.now() - LOOKBACK_MS,
-    // Turning a Zap on records what exists, so old contacts never fire later: big pages at once.
-    firstPageLimit: turningOn ? BURST_PAGE_SIZE : FIRST_PAGE_SIZE,
+    firstPageLimit,
     pageLimit: BURST_PAGE_SIZE,
     log,
   });
