@@ -5,6 +5,13 @@ import App from '../index';
 import { ZAP_META, type Harness } from './harness';
 import type { ZapierStandIn } from './zapierStandIn';
 
+// Core's Lambda handler exits the process once it has run 250 invocations while holding 450 MB
+// (src/tools/memory-checker.js): right on Zapier, which starts a new process and retries; wrong
+// here, where one process runs thousands of polls beside sandboxes holding 50,000 contacts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const coreConstants = require('zapier-platform-core/src/constants') as { KILL_MAX_LIMIT: number };
+coreConstants.KILL_MAX_LIMIT = Number.POSITIVE_INFINITY;
+
 type Handler = (event: Record<string, unknown>) => Promise<{ results: unknown }>;
 // Exported by core (its Lambda handler) but not in its typings.
 const { createAppHandler } = zapier as unknown as {
