@@ -309,11 +309,10 @@ describe('new_business_contact', () => {
         const polls = await pollUntilCaughtUp(zap, server);
         const delivering = polls.slice(0, -1);
 
-        // Every new member fired once; a poll returns again only what the ledger holds.
+        // Every new member fired once, and no poll returns a member again.
         expect(polls.flatMap((poll) => poll.fired).sort()).toEqual(ids(burst).sort());
         expectOnlyNewReturned(polls);
-        // As few polls as the cap allows, each within it; then back to one request per poll,
-        // which re-delivers the newest members from the ledger (Zapier fires none of them).
+        // As few polls as the cap allows, each within it; then back to one request per poll.
         expect(delivering).toHaveLength(pollsFor(size));
         for (const poll of delivering)
           expect(poll.requests).toBeLessThanOrEqual(MAX_REQUESTS_PER_POLL);

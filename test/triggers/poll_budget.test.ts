@@ -1,4 +1,4 @@
-// The budget of one poll (lib/polling.ts), seen through New Contact: at most MAX_REQUESTS_PER_POLL
+// The budget of one poll (lib/polling/budget.ts), seen through New Contact: at most MAX_REQUESTS_PER_POLL
 // requests, all of them inside TIME_BUDGET_MS (each request gets at most what is left of it as its
 // timeout), so a poll ends far below Zapier's 30 s. Paging that stops early says why in the log,
 // and the pages already read still reach Zapier.

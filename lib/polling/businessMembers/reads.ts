@@ -181,7 +181,7 @@ const stalled = (edgeId: string, edgeCount: number, left: number): EndRead => ({
 export type Read = {
   /** What the next poll starts from; undefined: the one remembered stays. */
   shape?: ListShape;
-  /** Those who joined (for the ledger); after a whole-list read, every member read. */
+  /** Those who joined; after a whole-list read, every member read. */
   members: Contact[];
   /** Set when the budget cut a burst: members returned by this poll, and those still to come. */
   burst?: { returned: number; left: number };
