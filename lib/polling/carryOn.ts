@@ -115,13 +115,21 @@ export async function carryOn(
   const head = await readRange(read, undefined, headBoundary, firstPageLimit, pageLimit, log);
   const newest = head.rows.find((row) => !Number.isNaN(row.time));
   const top = newest ? { time: newest.time, id: newest.id } : memory?.top;
-  const gaps = [...(head.cut ? [{ ...headBoundary, ...head.cut }] : []), ...(memory?.gaps ?? [])];
+  const older = memory?.gaps ?? [];
+  // A gap read from the newest contact down already covers a newer one read the same way.
+  const covered = (gap: Gap) => older.some((o) => !o.after && !gap.after && o.until <= gap.until);
+  const headGap: Gap | undefined = head.cut ? { ...headBoundary, ...head.cut } : undefined;
+  const gaps = [...(headGap && !covered(headGap) ? [headGap] : []), ...older];
   const rows = [...head.rows];
 
   // The gaps, newest first, while the budget lasts (a cut head has spent it).
-  const index = head.cut ? 1 : 0;
+  let index = headGap && gaps[0] === headGap ? 1 : 0;
   while (index < gaps.length) {
     const gap = gaps[index]!;
+    if (head.cut && !gap.after) {
+      index += 1; // it starts where the head was just cut: the next poll tries again
+      continue;
+    }
     const range = await readRange(read, gap.after, gap, pageLimit, pageLimit, log);
     rows.push(...range.rows);
     if (range.cut) {
