@@ -3,9 +3,8 @@
 // hard stop.
 //
 // No outcome here hangs on how fast the machine is: a slow answer is stood for by moving the
-// step's clock ahead (Date.now, which the budget reads) rather than by waiting, and where a real
-// timeout must fire, the answer it cuts off is due many seconds after it, and the time left is
-// well above the least a request is sent with.
+// step's clock (Date.now, which the budget reads) rather than by waiting, and where a real timeout
+// must fire, the answer it cuts off is due many seconds after it.
 import nock from 'nock';
 import createContact, { perform } from '../../../creates/create_contact';
 import { MIN_REQUEST_MS, requestTimeoutMs, stepBudgetMs } from '../../../lib/http/config';
@@ -16,12 +15,14 @@ const appTester = testerFor('creates', createContact);
 /** An answer that, unless cut off, comes long after any timeout these tests expect to fire. */
 const LATE_MS = 20_000;
 
-/** Date.now as the step sees it: real time plus whatever the test skipped ahead. */
-const skippingClock = () => {
-  const realNow = Date.now.bind(Date);
-  let skipped = 0;
-  jest.spyOn(Date, 'now').mockImplementation(() => realNow() + skipped);
-  return { skip: (ms: number) => (skipped += ms) };
+/**
+ * Date.now as the step sees it: stopped, and moved only by what the test skips ahead, so the time
+ * the step has left is what the test says however long the machine takes between two requests.
+ */
+const steppedClock = () => {
+  let now = Date.now();
+  jest.spyOn(Date, 'now').mockImplementation(() => now);
+  return { skip: (ms: number) => (now += ms) };
 };
 
 afterEach(() => {
@@ -41,7 +42,7 @@ describe('one time budget for all the requests of a step', () => {
   it('gives the write only what the slow custom-field list left of the step', async () => {
     // The held-back write is one only the step budget can cut off, not the per-request timeout.
     expect(LATE_MS).toBeLessThan(requestTimeoutMs());
-    const clock = skippingClock();
+    const clock = steppedClock();
     const left = MIN_REQUEST_MS + 1_500;
     // The list answers as if after all but `left` of the step.
     customFieldList().reply(() => {
@@ -82,7 +83,7 @@ describe('one time budget for all the requests of a step', () => {
     // A custom field is filled, so the write waits for the list, which answers as if after all
     // but 400 ms of the step. No interceptor for the write: had it been sent, nock would refuse
     // it with another message.
-    const clock = skippingClock();
+    const clock = steppedClock();
     customFieldList().reply(() => {
       clock.skip(stepBudgetMs() - 400);
       return [200, customFields];
