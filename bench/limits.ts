@@ -1,6 +1,6 @@
 // The arithmetic behind the request targets and the rate-limit estimates, kept free of I/O so the
 // unit tests can pin it down.
-import { BURST_PAGE_SIZE } from '../lib/polling/contacts';
+import { BURST_PAGE_SIZE } from '../lib/polling/budget';
 
 export interface RateLimit {
   max: number;

@@ -1,20 +1,26 @@
 // Overhead of going through the app against the very same HTTP request sent straight to the
 // sandbox with fetch: same body (copied from what the app sent), same headers, same in-process
-// sandbox answering. Two more arms split the difference: the same operation through a copy of the
+// sandbox answering after SANDBOX_MS, as HighLevel answers in hundreds of milliseconds (on
+// loopback an empty core app alone already costs more than the target). The poll runs as Zapier
+// runs it, with its z.cursor on a Zapier stand-in (bench/zaps.ts). Two more arms split the difference: the same operation through a copy of the
 // app that registers only it (what the size of the whole app definition costs per call, since core
 // prepares the definition on every call), and the same request through a bare zapier-platform-core
 // app (z.request in an ad-hoc perform: the floor any Zapier integration pays).
 import zapier, { type ZObject } from 'zapier-platform-core';
+import App from '../index';
 import { API_VERSION } from '../lib/http/config';
 import { startHarness, type Harness } from './harness';
 import { alternate, median, round, timed } from './stats';
 import { verdict, type Figure } from './table';
+import { startZapierStandIn, type ZapierStandIn } from './zapierStandIn';
+import { zapOn } from './zaps';
 
 const RUNS = 25;
 const WARM_UP = 3;
-const TARGET_RATIO = 1.1;
+const TARGET_RATIO = 1.05;
+/** How long the sandbox takes to answer every request. */
+const SANDBOX_MS = 150;
 const POLL_SIZE = 100;
-const HOUR_MS = 3_600_000;
 
 type Body = Record<string, unknown>;
 type Arm = () => Promise<number>;
@@ -80,10 +86,13 @@ interface Comparison {
   direct: number[];
   /** Requests per app run: more than 1 would mean the custom-field cache missed. */
   appRequests: number;
+  /** Whether the overhead target applies (the poll's; the create is shown for information). */
+  targeted: boolean;
 }
 
 async function compare(
   operation: string,
+  targeted: boolean,
   harness: Harness,
   [app, appAlone]: [Arm, Arm],
   call: Call,
@@ -96,6 +105,7 @@ async function compare(
   const [appMs, aloneMs, bareCore, direct] = await alternate(RUNS, arms);
   return {
     operation,
+    targeted,
     app: appMs!,
     appAlone: aloneMs!,
     bareCore: bareCore!,
@@ -109,19 +119,38 @@ const timedArm =
   async () =>
     (await timed(work)).ms;
 
-async function comparePoll(harness: Harness): Promise<Comparison> {
-  // More than a page, all older than the look-back window: a full first page, one request.
-  harness.sandbox.store.bulkCreateContacts(harness.authData.locationId!, 2 * POLL_SIZE, {
-    at: new Date(Date.now() - 2 * HOUR_MS),
-  });
-  const first = (await harness.run('triggers', 'new_contact')) as unknown[];
-  if (first.length !== POLL_SIZE) throw new Error(`The poll returned ${first.length} contacts`);
-  const body = lastBody(harness, '/contacts/search');
-  const arms: [Arm, Arm] = [
-    timedArm(() => harness.run('triggers', 'new_contact')),
-    timedArm(() => harness.runAlone('triggers', 'new_contact')),
-  ];
-  return compare(`new_contact poll of ${POLL_SIZE}`, harness, arms, {
+async function comparePoll(harness: Harness, standIn: ZapierStandIn): Promise<Comparison> {
+  const alone = {
+    ...App,
+    triggers: { new_contact: (App as { triggers: Record<string, unknown> }).triggers.new_contact },
+    creates: {},
+    searches: {},
+    searchOrCreates: {},
+  };
+  // Each Zap watches its own tag, so that one arm's new contacts are not the other's.
+  const tags = ['overhead app', 'overhead alone'];
+  const [zap, zapAlone] = [App, alone].map((app, i) =>
+    zapOn(harness, standIn, 'new_contact', { tag: tags[i] }, app),
+  );
+  await zap!.turnOn();
+  await zapAlone!.turnOn();
+  // Before each poll (untimed), 99 contacts are added: the poll reads one page of 100 (the new
+  // ones and the newest it had read, where it stops) and returns the new ones.
+  const pollOfNew = (target: typeof zap) => async () => {
+    const tag = tags[target === zap ? 0 : 1]!;
+    harness.sandbox.store.bulkCreateContacts(harness.authData.locationId!, POLL_SIZE - 1, {
+      at: new Date(),
+      tags: [tag],
+    });
+    const { ms, value } = await timed(() => target!.poll());
+    if (value.returned.length !== POLL_SIZE - 1) {
+      throw new Error(`The poll returned ${value.returned.length} contacts`);
+    }
+    return ms;
+  };
+  const arms: [Arm, Arm] = [pollOfNew(zap), pollOfNew(zapAlone)];
+  const body = { ...lastBody(harness, '/contacts/search'), pageLimit: POLL_SIZE };
+  return compare(`new_contact poll of ${POLL_SIZE}`, true, harness, arms, {
     method: 'POST',
     path: '/contacts/search',
     body: () => body,
@@ -140,7 +169,7 @@ async function compareCreate(harness: Harness): Promise<Comparison> {
     timedArm(() => harness.run('creates', 'create_contact', input())),
     timedArm(() => harness.runAlone('creates', 'create_contact', input())),
   ];
-  return compare('create_contact', harness, arms, {
+  return compare('create_contact', false, harness, arms, {
     method: 'POST',
     path: '/contacts/',
     body: () => ({ ...template, email: email() }),
@@ -171,10 +200,10 @@ const figuresOf = (c: Comparison): Figure[] => {
     },
     {
       section,
-      metric: 'ratio app / direct fetch (medians)',
+      metric: `ratio app / direct fetch (medians), sandbox answering in ${SANDBOX_MS} ms`,
       value: `${round(ratio)}×`,
-      target: `≤ ${TARGET_RATIO}×`,
-      verdict: verdict(ratio <= TARGET_RATIO),
+      target: c.targeted ? `≤ ${TARGET_RATIO}×` : '—',
+      verdict: c.targeted ? verdict(ratio <= TARGET_RATIO) : 'INFO',
     },
     {
       section,
@@ -187,17 +216,26 @@ const figuresOf = (c: Comparison): Figure[] => {
 };
 
 export async function measureOverhead() {
-  const harness = await startHarness();
+  const harness = await startHarness({
+    rateLimit: false, // ~250 requests in a minute: the limit is not what is measured here
+    latency: { allMs: SANDBOX_MS, routes: [] },
+  });
+  const standIn = await startZapierStandIn();
   try {
-    // ~250 requests in a few seconds: the limit is not what is measured here.
-    harness.sandbox.setRateLimit(false);
-    const poll = await comparePoll(harness);
+    const poll = await comparePoll(harness, standIn);
     const create = await compareCreate(harness);
     return {
       figures: [...figuresOf(poll), ...figuresOf(create)],
-      raw: { runs: RUNS, target: TARGET_RATIO, rateLimit: false, comparisons: [poll, create] },
+      raw: {
+        runs: RUNS,
+        target: TARGET_RATIO,
+        sandboxMs: SANDBOX_MS,
+        rateLimit: false,
+        comparisons: [poll, create],
+      },
     };
   } finally {
+    await standIn.close();
     await harness.close();
   }
 }

@@ -6,9 +6,9 @@ import {
   type CreatePerform,
   type InferInputData,
 } from 'zapier-platform-core';
-import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
-import { contactIdInput, workflowIdInput } from '../lib/inputs/fields';
-import { compact, normalizeDateTime } from '../lib/inputs/normalise';
+import { fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { contactIdInput, dateTimeInput, workflowIdInput } from '../lib/inputs/fields';
+import { compact } from '../lib/inputs/normalise';
 import {
   membershipOutputFields,
   membershipResult,
@@ -21,16 +21,11 @@ import { callExpectingSuccess } from '../lib/records/subRecords';
 const inputs = [
   contactIdInput('The contact to enroll in the workflow.'),
   workflowIdInput,
-  defineInput(
-    {
-      key: 'eventStartTime',
-      label: 'Event Start Time',
-      type: 'datetime',
-      required: false,
-      helpText:
-        "When the workflow's first event should run for this contact. Left empty, the workflow starts right away.",
-    },
-    (value, field) => normalizeDateTime(field.label, value),
+  dateTimeInput(
+    'eventStartTime',
+    'Event Start Time',
+    "When the workflow's first event should run for this contact. Left empty, the workflow starts right away.",
+    false,
   ),
 ] as const;
 const inputFields = defineInputFields(fieldsOf(inputs));

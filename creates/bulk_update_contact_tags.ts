@@ -11,6 +11,7 @@ import * as zod from 'zod';
 import { bulkRunId, contactIdsInput } from '../lib/contacts/bulk';
 import { callHighLevel, locationIdOf } from '../lib/http/client';
 import { invalidInput } from '../lib/http/errors';
+import { readable, shown } from '../lib/http/readable';
 import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
 import { optionalTagsInput, yesNoInput } from '../lib/inputs/fields';
 
@@ -92,9 +93,11 @@ const failureMessage = (action: string, failed: Result[], errorCount: number, to
   }
   const listed = failed
     .slice(0, 10)
+    // HighLevel's answer may carry anything (an id as long as a mapped field, a message quoting
+    // it): each is cut to a readable length, as every echoed value in the app is.
     .map(
       ({ contactId, message }) =>
-        `${contactId || 'unknown contact'} (${message || 'no reason given'})`,
+        `${contactId ? shown(contactId) : 'unknown contact'} (${message ? readable(message) : 'no reason given'})`,
     )
     .join('; ');
   const more = failed.length > 10 ? `; and ${failed.length - 10} more` : '';

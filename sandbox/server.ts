@@ -2,7 +2,8 @@
 import http from 'http';
 import { AddressInfo } from 'net';
 import { issueTokenResponse, locationGrant, OAuthConfig } from './auth/grants';
-import { Fault, FaultRegistry } from './faults';
+import { Fault, FaultRegistry, sleep } from './faults';
+import { Latency, latencyFromEnv, type LatencyConfig } from './latency';
 import { ApiError, badRequest } from './http/errors';
 import { ApiResult, errorResult, parseBody, parseQuery, readBody, send } from './http/io';
 import { answer, emitInstall, Runtime } from './http/pipeline';
@@ -37,6 +38,8 @@ export interface SandboxOptions {
   webhookUrl?: string;
   /** Delivery settings (retry timing, timeout), the TaskCreate gap, appId and versionId. */
   webhooks?: WebhookOptions;
+  /** How long API routes take to answer (sandbox/latency.ts); default: from the environment. */
+  latency?: LatencyConfig;
 }
 
 export interface SandboxTokens {
@@ -77,6 +80,8 @@ export interface Sandbox {
   requests: RequestLogEntry[];
   resetRequestLog(): void;
   setRateLimit(limit: RateLimitConfig | false): void;
+  /** Slows API routes down from now on (sandbox/latency.ts). */
+  setLatency(latency: Partial<LatencyConfig>): void;
   /**
    * A stand-in for Zapier's RPC endpoint (z.cursor), not part of HighLevel's API: pass it to core
    * as `event.rpc_base` to run paging dropdowns outside Zapier (see zapier-rpc.ts).
@@ -123,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ? SEED.locations.acme
       : ([...store.locations.keys()][0] ?? '');
 
+  const latency = new Latency(options.latency ?? latencyFromEnv(process.env));
   const controls: SandboxControls = {
     store,
     requests: runtime.log,
@@ -133,6 +139,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       runtime.log.length = 0;
     },
     setRateLimit: (limit) => runtime.limiter.setConfig(limit),
+    setLatency: (config) => latency.set(config),
     issueTokens: (locationId = defaultLocation()) => {
       const grant = locationGrant(store, locationId, oauth.clientId);
       return issueTokenResponse(store, grant, oauth.accessTokenTtlSeconds) as SandboxTokens;
@@ -167,7 +174,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const zapierCursors = new CursorStore();
   const server = http.createServer((req, res) => {
-    void handle(runtime, controls, zapierCursors, req, res);
+    void handle(runtime, controls, zapierCursors, latency, req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -194,6 +201,7 @@ async function handle(
   runtime: Runtime,
   controls: SandboxControls,
   zapierCursors: CursorStore,
+  latency: Latency,
   req: http.IncomingMessage,
   res: http.ServerResponse,
 ): Promise<void> {
@@ -217,6 +225,8 @@ async function handle(
     send(res, await adminAnswer(controls, method, url.pathname, body));
     return;
   }
+  const delayMs = latency.delayFor(method, url.pathname);
+  if (delayMs > 0) await sleep(delayMs);
   const outcome = await answer(runtime, {
     method,
     path: url.pathname,

@@ -18,18 +18,8 @@ import {
 } from '../lib/contacts/search';
 import { searchQueryOf } from '../lib/contacts/filters';
 import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
-import { optionalTextOf, textInput, userIdInput } from '../lib/inputs/fields';
-import { normalizeDateTime } from '../lib/inputs/normalise';
+import { dateTimeInput, optionalTextOf, textInput, userIdInput } from '../lib/inputs/fields';
 import { exactFirst } from '../lib/matching';
-
-const dateAdded = <const K extends string, const L extends string>(
-  key: K,
-  label: L,
-  helpText: string,
-) =>
-  defineInput({ key, label, type: 'datetime', required: false, helpText }, (value, field) =>
-    normalizeDateTime(field.label, value),
-  );
 
 const inputs = [
   defineInput(
@@ -57,15 +47,17 @@ const inputs = [
     optionalTextOf,
   ),
   userIdInput('assignedTo', 'Assigned User', 'Only contacts assigned to this user.'),
-  dateAdded(
+  dateTimeInput(
     'dateAddedFrom',
     'Added On or After',
     'Only contacts added at or after this date and time.',
+    false,
   ),
-  dateAdded(
+  dateTimeInput(
     'dateAddedTo',
     'Added On or Before',
     'Only contacts added at or before this date and time.',
+    false,
   ),
 ] as const;
 const inputFields = defineInputFields(fieldsOf(inputs));

@@ -202,6 +202,15 @@ describe('the app definition', () => {
     }
   });
 
+  it('declares no input as a Zapier date-time, so the app reads every date as the user gave it', () => {
+    // Zapier turns an unreadable date-time ("31 Feb 2026") into the current time before the app
+    // sees it (see dateTimeInput in lib/inputs/fields.ts).
+    const dateTimes = staticInputsOfEveryOperation()
+      .filter(({ field }) => (field as { type?: string }).type === 'datetime')
+      .map(({ where, field }) => `${where}.${field.key}`);
+    expect(dateTimes).toEqual([]);
+  });
+
   it('links every contactId input to Find Contact as its search step', () => {
     const operations = [App.triggers, App.creates, App.searches].flatMap((section) =>
       Object.values(section ?? {}),

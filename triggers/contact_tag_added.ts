@@ -51,6 +51,8 @@ export default defineTrigger({
   },
   operation: {
     type: 'polling',
+    // Gives the Zap its own z.cursor, where it keeps its polling progress (lib/polling/zapMemory.ts).
+    canPaginate: true,
     perform,
     inputFields,
     sample: {

@@ -1,11 +1,7 @@
 // New Contact in Business: GET /contacts/business/{businessId}. Dedupe id = contact id. Which
-// members a poll reads (the newest end of the list, not every page; a burst bigger than one poll's
-// budget over consecutive polls) is in lib/businessMemberPolling.ts. Members who joined are
-// returned for 30 minutes (lib/businessMemberLedger.ts), Zapier's dedupe firing each once: a poll
-// that fails here (the custom-field definitions below) loses none, while no more than the
-// ledger's 250 join within those 30 minutes (it keeps the newest).
+// members a poll returns, and why none is lost: lib/polling/businessMembers/index.ts.
 import { defineInputFields, defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import { businessMembersToReturn } from '../lib/polling/businessMembers/polling';
+import { businessMembersToReturn } from '../lib/polling/businessMembers';
 import { contactOutput, contactOutputFields, contactSample } from '../lib/contacts/shape';
 import { customFieldOutputFields } from '../lib/customFields';
 import { businessIdField } from '../lib/inputs/fields';
@@ -18,12 +14,15 @@ const inputFields = defineInputFields([
 
 export const perform = async (z: ZObject, bundle: Bundle) => {
   const businessId = requireId('businessId', bundle.inputData.businessId);
+  const read = businessMembersToReturn(z, bundle, businessId);
   const [members, definitions] = await withPollCustomFieldDefinitions(
     z,
     bundle,
-    businessMembersToReturn(z, bundle, businessId),
+    read.then(({ members }) => members),
   );
-  return members.map((member) => contactOutput(member, definitions));
+  const outputs = members.map((member) => contactOutput(member, definitions));
+  await (await read).commit(); // the Zap's progress, stored once nothing can fail any more
+  return outputs;
 };
 
 export default defineTrigger({
@@ -35,6 +34,8 @@ export default defineTrigger({
   },
   operation: {
     type: 'polling',
+    // Gives the Zap its own z.cursor, where it keeps the list's shape (lib/polling/zapMemory.ts).
+    canPaginate: true,
     perform,
     inputFields,
     sample: contactSample,

@@ -43,6 +43,65 @@ export const contactSchema = zod.looseObject({
 });
 export type Contact = zod.infer<typeof contactSchema>;
 
+/** What makes a record's field readable again, where HighLevel is known to send it loosely. */
+const repairs: Partial<Record<keyof Contact, (value: unknown) => unknown>> = {
+  // `tags: [null, "vip"]`: the readable tags stay.
+  tags: (value) => (Array.isArray(value) ? value.filter((tag) => typeof tag === 'string') : value),
+  // `dnd: "false"`: the boolean it spells.
+  dnd: (value) => (value === 'true' ? true : value === 'false' ? false : value),
+};
+
+const DATE_FIELDS = ['dateAdded', 'dateUpdated', 'dateOfBirth'] as const;
+
+/** Absent, or a date the app can output: epoch ms or text that Date reads. */
+const isReadableDate = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'number' && Number.isFinite(value)) ||
+  (typeof value === 'string' && (value === '' || !Number.isNaN(Date.parse(isoDateTime(value)!))));
+
+const describe = (id: unknown) => (typeof id === 'string' && id ? `Contact ${id}` : 'A contact');
+
+/**
+ * One record of a list as the app reads it, never failing the list: a field HighLevel sent in a
+ * shape the app cannot read is repaired when it spells a value (tags with nulls, dnd as text) or
+ * else dropped, and the log names what was dropped. A record without an id cannot be delivered
+ * (Zapier dedupes by it): it is left out, and the log says so. undefined: left out.
+ */
+export const readContact = (row: unknown, log: (line: string) => void): Contact | undefined => {
+  if (typeof row !== 'object' || row === null) {
+    log('A contact that is not an object was left out.');
+    return undefined;
+  }
+  const record: Record<string, unknown> = { ...(row as Record<string, unknown>) };
+  const dropped: string[] = DATE_FIELDS.filter((field) => !isReadableDate(record[field]));
+  for (const field of dropped) delete record[field];
+  for (const [field, repair] of Object.entries(repairs)) {
+    if (field in record) record[field] = repair!(record[field]);
+  }
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const result = contactSchema.safeParse(record);
+    if (result.success) {
+      if (dropped.length > 0) {
+        log(`${describe(record.id)}: dropped what could not be read (${dropped.join(', ')}).`);
+      }
+      return result.data;
+    }
+    const fields = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? '')))];
+    if (fields.includes('id') || fields.includes('')) break;
+    for (const field of fields) {
+      delete record[field];
+      dropped.push(field);
+    }
+  }
+  log(`${describe(record.id)} was left out: it has no readable id.`);
+  return undefined;
+};
+
+/** Every readable record of a list (readContact), in order. */
+export const readContacts = (rows: readonly unknown[], log: (line: string) => void): Contact[] =>
+  rows.flatMap((row) => readContact(row, log) ?? []);
+
 const text = (value: string | null | undefined): string => value ?? '';
 
 // Search rows carry `contactName` in lower case, so the names as typed come first.

@@ -16,6 +16,7 @@ import { KEEP, nothingToChange } from '../inputs/changes';
 import { defineInput, fieldsOf, parseInputs, withField } from '../inputs/declare';
 import {
   countryInput,
+  dateInput,
   defaultCountryInput,
   emailInput,
   optionalTextOf,
@@ -25,7 +26,7 @@ import {
   userIdInput,
   yesNoInput,
 } from '../inputs/fields';
-import { compact, normalizeDate, normalizeTimeZone, normalizeWebsite } from '../inputs/normalise';
+import { compact, normalizeTimeZone, normalizeWebsite } from '../inputs/normalise';
 
 /** create: POST /contacts/, update: PUT /contacts/{id}, upsert: POST /contacts/upsert. */
 
@@ -89,16 +90,7 @@ export const contactInputs = (mode: ContactWriteMode) => {
       },
       (value, field) => normalizeTimeZone(field.label, value),
     ),
-    defineInput(
-      {
-        key: 'dateOfBirth',
-        label: 'Date of Birth',
-        type: 'datetime',
-        required: false,
-        helpText: `A date such as 1990-04-23 or 04/23/1990 (month first); only the day is saved.${keep}`,
-      },
-      (value, field) => normalizeDate(field.label, value),
-    ),
+    dateInput('dateOfBirth', 'Date of Birth', `The contact's birthday.${keep}`),
     ...(createOnly
       ? [
           defineInput(

@@ -16,6 +16,7 @@ import {
   unavailableReasonOf,
   type CustomFieldDefinition,
 } from './definitions';
+import { DATE_FORMS } from '../inputs/normalise';
 
 /** Which contact action a custom-field input is for: each words its empty fields differently. */
 export type ContactWriteMode = 'create' | 'update' | 'upsert';
@@ -27,7 +28,7 @@ const DESCRIPTIONS = new Map([
   ['MONETORY', 'amount of money; a number, e.g. 1250.50'],
   ['PHONE', 'phone number; sent as +14155550134, local numbers use Default Country'],
   ['EMAIL', 'email address'],
-  ['DATE', 'date, e.g. 2026-12-31 or 12/31/2026'],
+  ['DATE', `date, e.g. ${DATE_FORMS}`],
   ['CHECKBOX', 'checkboxes; choose one or more'],
   ['SINGLE_OPTIONS', 'dropdown'],
   ['MULTIPLE_OPTIONS', 'multi-select dropdown; choose one or more'],
@@ -47,7 +48,8 @@ const LEFT_EMPTY: Record<ContactWriteMode, string> = {
  * Number and date fields are typed as text, not `number` or `datetime`: Zapier turns what it cannot
  * read in such a field into a value before the app sees it ("twelve" into 0, "soon" into the
  * current time), which would be written over the real value. As text, the value reaches the app
- * as typed and is checked there (writeValues.ts), and what is not a number or a date is refused.
+ * as typed and is checked there (writeValues.ts), and what is not a number or a date is refused;
+ * the standard date inputs are declared the same way (dateInput in lib/inputs/fields.ts).
  */
 const zapierTypeOf = (dataType: string): 'string' | 'text' =>
   dataType === 'LARGE_TEXT' ? 'text' : 'string';

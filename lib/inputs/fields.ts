@@ -10,11 +10,15 @@ import {
   isBlank,
   normalizeBoolean,
   normalizeCountry,
+  normalizeDate,
+  normalizeDateTime,
   normalizeEmail,
   normalizePhone,
   normalizePhoneCountry,
+  DATE_FORMS,
   optionalText,
   requireItems,
+  requireText,
   uniqueItems,
 } from './normalise';
 
@@ -89,6 +93,52 @@ export const yesNoInput = <const K extends string, const L extends string>(
       helpText,
     },
     (value, field) => normalizeBoolean(field.label, value),
+  );
+
+// --- dates -------------------------------------------------------------------------------------
+
+/**
+ * Date inputs are declared as text, not `type: 'datetime'`, for the reason yes/no inputs are:
+ * Zapier converts a date-time field's value before the app sees it, and production's parser
+ * (reproduced by zapier-platform-cli's invoke/input-types.js, parseDatetime) finds a date inside
+ * any sentence ("I may come 12/25/2026 maybe" → 25 December) and turns what it cannot read, even
+ * "31 Feb 2026", into the current time. As text, the value arrives as typed and the app's strict
+ * reader (normalise.ts) takes it or refuses it, naming the field. Dates already saved in Zaps,
+ * ISO 8601 and the other forms in the help text, read as before.
+ */
+const dateField = <const K extends string, const L extends string, const R extends boolean>(
+  key: K,
+  label: L,
+  required: R,
+  helpText: string,
+) => ({ key, label, type: 'string', required, helpText }) as const;
+
+/** A date and time (a due date, a start time); `required` refuses it empty. */
+export const dateTimeInput = <
+  const K extends string,
+  const L extends string,
+  const R extends boolean,
+>(
+  key: K,
+  label: L,
+  helpText: string,
+  required: R,
+) =>
+  defineInput(
+    dateField(key, label, required, `${helpText} E.g. ${DATE_FORMS}; a time is optional.`),
+    (value, field) =>
+      normalizeDateTime(field.label, required ? requireText(field.label, value) : value),
+  );
+
+/** A calendar date (date of birth): only the day is kept. */
+export const dateInput = <const K extends string, const L extends string>(
+  key: K,
+  label: L,
+  helpText: string,
+) =>
+  defineInput(
+    dateField(key, label, false, `${helpText} E.g. ${DATE_FORMS}; only the day is saved.`),
+    (value, field) => normalizeDate(field.label, value),
   );
 
 // --- email and phone ---------------------------------------------------------------------------

@@ -111,6 +111,12 @@ export const normalizePhone = (
   return phone.number;
 };
 
+/**
+ * The forms a date input reads, for help texts and errors: the same words everywhere a date is
+ * typed (Due Date, Date of Birth, date custom fields). A time is optional after each.
+ */
+export const DATE_FORMS = '2026-12-25, 12/25/2026 (month first) or 25 Dec 2026';
+
 /** True when year-month-day names a day that exists (no 31 April, no 29 February 2026). */
 const isCalendarDate = (year: number, month: number, day: number): boolean => {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -146,8 +152,18 @@ const offsetMinutes = (zone: string | undefined): number => {
   return match[1] === '-' ? -minutes : minutes;
 };
 
-/** A written date and time: every part must exist (no 31 February, no 25:00, no 13 pm). */
-const parseWrittenDate = (text: string): Date | undefined => {
+type DateParts = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  zone?: string;
+};
+
+/** The parts of a written date and time: every part must exist (no 31 February, no 25:00, no 13 pm). */
+const writtenDateParts = (text: string): DateParts | undefined => {
   const parts = WRITTEN_DATES.map((pattern) => pattern.exec(text)?.groups).find(Boolean);
   if (!parts) return undefined;
   const year = Number(parts.year);
@@ -163,8 +179,15 @@ const parseWrittenDate = (text: string): Date | undefined => {
   if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
     return undefined;
   }
+  return { year, month, day, hour, minute, second, zone: parts.zone };
+};
+
+const parseWrittenDate = (text: string): Date | undefined => {
+  const parts = writtenDateParts(text);
+  if (!parts) return undefined;
+  const { year, month, day, hour, minute, second, zone } = parts;
   const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  return new Date(utc - offsetMinutes(parts.zone) * 60_000);
+  return new Date(utc - offsetMinutes(zone) * 60_000);
 };
 
 /**
@@ -193,7 +216,7 @@ export const normalizeDateTime = (label: string, value: unknown): string | undef
   if (!date) {
     throw invalidInput(
       label,
-      `"${text}" is not a date and time that exists (expected e.g. 2026-07-08T14:30:00Z, 8 Jul 2026 14:30 or 07/08/2026).`,
+      `"${text}" is not a date and time that exists (expected e.g. ${DATE_FORMS}, with an optional time such as 14:30 or 2:30 pm).`,
     );
   }
   return date.toISOString();
@@ -210,26 +233,34 @@ const DATE_FORMATS: Array<{ pattern: RegExp; order: 'ymd' | 'mdy' }> = [
   { pattern: /^(\d{1,2})([-/._])(\d{1,2})\2(\d{4})$/, order: 'mdy' },
 ];
 
-/**
- * A calendar date (date of birth) → YYYY-MM-DD, one of the formats HighLevel accepts. Accepts the
- * formats HighLevel documents (YYYY-MM-DD, MM/DD/YYYY, with -, /, . or _) and full ISO timestamps.
- */
-export const normalizeDate = (label: string, value: unknown): string | undefined => {
-  if (isBlank(value)) return undefined;
-  const text = trimmed(label, value);
+const isoDay = ({ year, month, day }: { year: number; month: number; day: number }): string =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** The numeric forms of a calendar date, as HighLevel documents them, with their day order. */
+const numericDay = (text: string): { year: number; month: number; day: number } | undefined => {
   for (const { pattern, order } of DATE_FORMATS) {
     const match = pattern.exec(text);
     if (!match) continue;
     const [year, month, day] = (
       order === 'ymd' ? [match[1], match[3], match[4]] : [match[4], match[1], match[3]]
     ).map(Number) as [number, number, number];
-    if (!isCalendarDate(year, month, day)) break;
-    return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return { year, month, day };
   }
-  throw invalidInput(
-    label,
-    `"${text}" is not a date (expected YYYY-MM-DD or MM/DD/YYYY, e.g. 1990-04-23).`,
-  );
+  return undefined;
+};
+
+/**
+ * A calendar date (date of birth, a date custom field) → YYYY-MM-DD, one of the formats HighLevel
+ * accepts. Reads the formats HighLevel documents (YYYY-MM-DD, MM/DD/YYYY, with -, /, . or _), full
+ * ISO timestamps, and the written dates Due Date reads ("25 Dec 2026", "Dec 25, 2026 2:30 pm"):
+ * the day as written is kept, and a time after it is allowed and not used.
+ */
+export const normalizeDate = (label: string, value: unknown): string | undefined => {
+  if (isBlank(value)) return undefined;
+  const text = trimmed(label, value);
+  const parts = numericDay(text) ?? writtenDateParts(text);
+  if (parts && isCalendarDate(parts.year, parts.month, parts.day)) return isoDay(parts);
+  throw invalidInput(label, `"${text}" is not a date that exists (expected e.g. ${DATE_FORMS}).`);
 };
 
 /**

@@ -1,103 +1,36 @@
-// Polling that never loses a burst. POST /contacts/search newest-first: one request while fewer
-// than a page of contacts changed within the look-back window; after a burst, keep paging with
-// `searchAfter` until the page reaches contacts older than the window, within a poll budget (a
-// request cap and a time budget that also bounds each request) that keeps a poll far below
-// Zapier's 30 s and HighLevel's 100 requests per 10 s. New Contact in Business pages a different
-// endpoint with the same budget: lib/businessMemberPolling.ts.
+// The location-wide contact triggers' poll: POST /contacts/search newest-first, carried on where
+// the Zap's last poll stopped (lib/polling/carryOn.ts: what is read, and why nothing is lost),
+// within one poll's budget (lib/polling/budget.ts). A quiet poll is one request.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf, type HighLevelCall } from '../http/client';
-import { MIN_REQUEST_MS, requestTimeoutMs } from '../http/config';
-import { contactOutput, contactOutputFields, contactSchema, type Contact } from '../contacts/shape';
+import { contactOutput, contactOutputFields, readContacts, type Contact } from '../contacts/shape';
 import { customFieldOutputFields, withCustomFieldDefinitions } from '../customFields';
 import { isoDateTime } from '../dates';
 import { notesResponseSchema, type Note } from '../records/notes';
 import { tasksResponseSchema, type Task } from '../records/tasks';
-
-/** Size of the first page: the steady state, one request. */
-export const FIRST_PAGE_SIZE = 100;
-/** Size of the pages that follow a full first page (HighLevel's maximum). */
-export const BURST_PAGE_SIZE = 500;
-/** Twice Zapier's longest poll interval (15 min): anything changed since the last poll is newer. */
-export const LOOKBACK_MS = 30 * 60 * 1000;
-/** 1 + 19 × 500 = 9,600 contacts at most per poll (10,000 when a Zap is turned on). */
-export const MAX_REQUESTS_PER_POLL = 20;
-/**
- * All the requests of one poll end within this time, each given at most what is left of it as its
- * timeout: the poll then finishes far below Zapier's 30 s even when HighLevel is slow.
- */
-export const TIME_BUDGET_MS = 20_000;
+import {
+  BURST_PAGE_SIZE,
+  FIRST_PAGE_SIZE,
+  LOOKBACK_MS,
+  startPollBudget,
+  TIME_BUDGET_MS,
+} from './budget';
+import { asCarryState, carryOn, type CarryState, type ReadPage } from './carryOn';
+import { isZapPoll, loadZapMemory, saveZapMemory } from './zapMemory';
 
 export type SearchFilter = { field: string; operator: string; value?: unknown };
 export type SortField = 'dateAdded' | 'dateUpdated';
 
+// Rows are read one by one (readContacts), so that one unreadable record never fails the poll.
 const searchResponseSchema = zod.looseObject({
-  contacts: zod.array(contactSchema).default([]),
+  contacts: zod.array(zod.unknown()).default([]),
   total: zod.number().optional(),
 });
 
 /** Epoch ms of a HighLevel date (ISO text or epoch ms); NaN when there is none. */
 export const timeOf = (value: unknown): number =>
   typeof value === 'number' ? value : value ? Date.parse(String(value)) : Number.NaN;
-
-const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
-
-/**
- * What one poll may still spend. Its first request fails the poll like any step; a later page
- * that the request cap or the time budget cuts off (also one cut off while it loads) ends the
- * paging instead, logged, so the pages already read still reach Zapier.
- */
-export type PollBudget = {
-  /** The poll's first request: with nothing read yet, its failure is the poll's. */
-  first: <S extends zod.ZodType>(call: HighLevelCall, schema: S) => Promise<zod.infer<S>>;
-  /** The next page, or undefined when the budget is spent. */
-  next: <S extends zod.ZodType>(
-    call: HighLevelCall,
-    schema: S,
-  ) => Promise<zod.infer<S> | undefined>;
-  /** Logs that paging ended before the end of the list, and why. */
-  stoppedEarly: (reason: string) => void;
-};
-
-/** The budget of one poll that reads `what` (e.g. "contacts"), starting now. */
-export const startPollBudget = (z: ZObject, what: string): PollBudget => {
-  const deadline = Date.now() + TIME_BUDGET_MS;
-  const timeLeftMs = () => deadline - Date.now();
-  let requests = 0;
-  const send = <S extends zod.ZodType>(call: HighLevelCall, schema: S) => {
-    requests += 1;
-    // HighLevel's usual timeout, unless less than that is left of the poll.
-    const timeoutMs = Math.max(MIN_REQUEST_MS, Math.min(requestTimeoutMs(), timeLeftMs()));
-    return callHighLevel(z, { ...call, timeoutMs }, schema);
-  };
-  const stoppedEarly = (reason: string) =>
-    z.console.log(
-      `Stopped paging after ${requests} requests (${reason}); the remaining ${what} were not read in this poll.`,
-    );
-  const timeIsUp = () => timeLeftMs() < MIN_REQUEST_MS;
-  const timeBudget = `the poll's time budget of ${seconds(TIME_BUDGET_MS)}`;
-  return {
-    first: send,
-    next: async (call, schema) => {
-      if (requests >= MAX_REQUESTS_PER_POLL) {
-        stoppedEarly(`the cap of ${MAX_REQUESTS_PER_POLL} requests per poll`);
-        return undefined;
-      }
-      if (timeIsUp()) {
-        stoppedEarly(`${timeBudget} is spent`);
-        return undefined;
-      }
-      try {
-        return await send(call, schema);
-      } catch (error) {
-        if (!timeIsUp()) throw error;
-        stoppedEarly(`${timeBudget} ran out while a page loaded`);
-        return undefined;
-      }
-    },
-    stoppedEarly,
-  };
-};
 
 export type RecentContactsQuery = {
   sortField: SortField;
@@ -111,56 +44,86 @@ export type RecentContactsQuery = {
   recordAllWhenTurnedOn?: boolean;
 };
 
+/** Contacts read by one poll, and `commit`, which stores the Zap's progress: call it last. */
+export type PollRead = { contacts: Contact[]; commit: () => Promise<void> };
+
 /**
- * Contacts newest-first by `sortField`, complete for everything inside the look-back window (or,
- * with `recordAllWhenTurnedOn` while the Zap is turned on, every matching contact), within the
- * poll budget.
+ * Contacts newest-first by `sortField` that changed since the Zap's last poll, and those earlier
+ * polls could not read yet (lib/polling/carryOn.ts), within one poll's budget. An editor test
+ * reads the first page only and leaves the Zap's progress alone; turning the Zap on reads what
+ * exists (the look-back window, or everything with `recordAllWhenTurnedOn`) and starts afresh.
  */
 export async function searchRecentContacts(
   z: ZObject,
   bundle: Bundle,
   { sortField, filters = [], query, recordAllWhenTurnedOn = false }: RecentContactsQuery,
-): Promise<Contact[]> {
+): Promise<PollRead> {
   const locationId = locationIdOf(bundle);
-  const populatingDedupe = bundle.meta?.isPopulatingDedupe === true;
-  const readEverything = populatingDedupe && recordAllWhenTurnedOn;
-  const cutoff = Date.now() - LOOKBACK_MS;
+  const turningOn = bundle.meta?.isPopulatingDedupe === true;
   const budget = startPollBudget(z, 'contacts');
+  const log = (line: string) => z.console.log(line);
   // Every page asks the same question (sort, filters, query); only the cursor moves on.
-  const page = (pageLimit: number, searchAfter?: unknown[]): HighLevelCall => ({
+  const question = {
+    locationId,
+    sort: [{ field: sortField, direction: 'desc' }],
+    ...(filters.length > 0 ? { filters } : {}),
+    ...(query ? { query } : {}),
+  };
+  const call = (pageLimit: number, searchAfter?: unknown[]): HighLevelCall => ({
     method: 'POST',
     path: '/contacts/search',
-    body: {
-      locationId,
-      pageLimit,
-      sort: [{ field: sortField, direction: 'desc' }],
-      ...(filters.length > 0 ? { filters } : {}),
-      ...(query ? { query } : {}),
-      ...(searchAfter ? { searchAfter } : {}),
-    },
+    body: { ...question, pageLimit, ...(searchAfter ? { searchAfter } : {}) },
   });
+  const contacts = new Map<string, Contact>();
+  let requests = 0;
+  const read: ReadPage = async (limit, after) => {
+    requests += 1;
+    const response =
+      requests === 1
+        ? await budget.first(call(limit, after), searchResponseSchema)
+        : await budget.next(call(limit, after), searchResponseSchema);
+    if (!response) return undefined;
+    const page = readContacts(response.contacts, log);
+    for (const contact of page) if (!contacts.has(contact.id)) contacts.set(contact.id, contact);
+    return page.map((contact) => ({
+      id: contact.id,
+      time: timeOf(contact[sortField]),
+      searchAfter: contact.searchAfter,
+    }));
+  };
 
-  const seen = new Map<string, Contact>();
-  // Turning a Zap on records what exists, so old contacts never fire later: start with a big page.
-  let pageLimit = populatingDedupe ? BURST_PAGE_SIZE : FIRST_PAGE_SIZE;
-  let response = await budget.first(page(pageLimit), searchResponseSchema);
-  for (;;) {
-    const { contacts } = response;
-    for (const contact of contacts) if (!seen.has(contact.id)) seen.set(contact.id, contact);
-
-    const last = contacts[contacts.length - 1];
-    if (!last || contacts.length < pageLimit) break; // the last matching contact is read
-    if (!readEverything && timeOf(last[sortField]) < cutoff) break; // all changes since last poll
-    if (!last.searchAfter) {
-      budget.stoppedEarly('HighLevel returned a contact without a searchAfter cursor');
-      break;
-    }
-    pageLimit = BURST_PAGE_SIZE;
-    const next = await budget.next(page(pageLimit, last.searchAfter), searchResponseSchema);
-    if (!next) break;
-    response = next;
+  // "Load more" in the editor: the first page is all a sample needs.
+  if ((bundle.meta?.page ?? 0) > 0) return { contacts: [], commit: async () => undefined };
+  if (!isZapPoll(bundle)) {
+    await read(FIRST_PAGE_SIZE);
+    return { contacts: [...contacts.values()], commit: async () => undefined };
   }
-  return [...seen.values()];
+  const memoryKey = JSON.stringify(question);
+  // Turning a Zap on records what exists, so old contacts never fire later: big pages at once.
+  const firstPageLimit = turningOn ? BURST_PAGE_SIZE : FIRST_PAGE_SIZE;
+  // The first page does not depend on the memory: both are fetched at once.
+  const firstPage = read(firstPageLimit);
+  firstPage.catch(() => undefined); // its failure is the poll's, once carryOn awaits it
+  const memory = turningOn ? undefined : asCarryState(await loadZapMemory(z, memoryKey));
+  let firstAsked = false;
+  const readOn: ReadPage = (limit, after) => {
+    if (firstAsked || after || limit !== firstPageLimit) return read(limit, after);
+    firstAsked = true;
+    return firstPage;
+  };
+  const { rows, memory: next } = await carryOn(readOn, memory, {
+    windowStart: turningOn && recordAllWhenTurnedOn ? -Infinity : Date.now() - LOOKBACK_MS,
+    firstPageLimit,
+    pageLimit: BURST_PAGE_SIZE,
+    log,
+  });
+  // Turning on: what the budget left unread existed before the Zap, so it is not carried over.
+  const kept: CarryState = turningOn ? { ...(next.top ? { top: next.top } : {}), gaps: [] } : next;
+  return {
+    // Turning on returns all it read (beyond the window too): Zapier records them as seen.
+    contacts: turningOn ? [...contacts.values()] : rows.map((row) => contacts.get(row.id)!),
+    commit: () => saveZapMemory(z, memoryKey, kept),
+  };
 }
 
 /** Filters shared by the location-wide contact triggers and searches. */
@@ -185,14 +148,20 @@ export const withPollCustomFieldDefinitions = <T extends Contact>(
   pending: Promise<T[]>,
 ) => withCustomFieldDefinitions(z, bundle, pending, { policy: 'poll', timeoutMs: TIME_BUDGET_MS });
 
-/** searchRecentContacts, mapped for output with the location's custom fields labelled. */
+/**
+ * searchRecentContacts, mapped for output with the location's custom fields labelled. The Zap's
+ * progress is stored once everything that can fail has succeeded.
+ */
 export async function recentContactOutputs(z: ZObject, bundle: Bundle, query: RecentContactsQuery) {
+  const read = searchRecentContacts(z, bundle, query);
   const [contacts, definitions] = await withPollCustomFieldDefinitions(
     z,
     bundle,
-    searchRecentContacts(z, bundle, query),
+    read.then(({ contacts }) => contacts),
   );
-  return contacts.map((contact) => contactOutput(contact, definitions));
+  const outputs = contacts.map((contact) => contactOutput(contact, definitions));
+  await (await read).commit();
+  return outputs;
 }
 
 /**

@@ -3,8 +3,8 @@
 // request; on update only filled fields are sent, so an empty field never blanks out data.
 import { KEEP, requireChanges } from '../inputs/changes';
 import { defineInput, parseInputs } from '../inputs/declare';
-import { optionalTextOf, userIdInput, yesNoInput } from '../inputs/fields';
-import { compact, normalizeDateTime, requireText } from '../inputs/normalise';
+import { dateTimeInput, optionalTextOf, userIdInput, yesNoInput } from '../inputs/fields';
+import { compact, requireText } from '../inputs/normalise';
 
 export type TaskWriteMode = 'create' | 'update';
 
@@ -22,19 +22,7 @@ export const taskInputs = (mode: TaskWriteMode) => {
       },
       (value, field) => (create ? requireText(field.label, value) : optionalTextOf(value, field)),
     ),
-    defineInput(
-      {
-        key: 'dueDate',
-        label: 'Due Date',
-        type: 'datetime',
-        required: create,
-        helpText: `When the task is due (date and time).${keep}`,
-      },
-      (value, field) =>
-        create
-          ? normalizeDateTime(field.label, requireText(field.label, value))
-          : normalizeDateTime(field.label, value),
-    ),
+    dateTimeInput('dueDate', 'Due Date', `When the task is due.${keep}`, create),
     defineInput(
       {
         key: 'body',

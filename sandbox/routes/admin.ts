@@ -6,7 +6,9 @@ import {
   privateTokenRequestFrom,
   revokePrivateToken,
 } from '../auth/privateTokens';
+import { bulkChangeContacts } from '../bursts';
 import { Fault } from '../faults';
+import type { LatencyConfig } from '../latency';
 import { ApiResult } from '../http/io';
 import { RateLimitConfig } from '../rateLimit';
 import { RequestLogEntry } from '../requestLog';
@@ -22,6 +24,7 @@ export interface SandboxControls extends WebhookControls {
   listFaults(): Fault[];
   resetRequestLog(): void;
   setRateLimit(limit: RateLimitConfig | false): void;
+  setLatency(latency: Partial<LatencyConfig>): LatencyConfig;
   issueTokens(locationId?: string): unknown;
   expireAccessToken(accessToken: string): void;
   authorize(locationId?: string, redirectUri?: string): string;
@@ -70,6 +73,9 @@ export function adminRoute(
       controls.setRateLimit(limit);
       return json(200, { rateLimit: limit });
     }
+    case 'PUT /__sandbox/latency':
+      // `{ "allMs": 150, "routes": [{ "method": "POST", "path": "/contacts/search", "ms": 1500 }] }`
+      return json(200, { latency: controls.setLatency(body as Partial<LatencyConfig>) });
     case 'POST /__sandbox/tokens':
       return json(201, controls.issueTokens(optionalString(body.locationId)));
     case 'POST /__sandbox/private-tokens':
@@ -92,6 +98,17 @@ export function adminRoute(
         tags,
       });
       return json(201, { count: created.length, ids: created.map((c) => c.id) });
+    }
+    case 'POST /__sandbox/contacts/bulk-change': {
+      // `{ "count": 20000, "tag": "imported" }`: that many contacts changed at once.
+      const locationId = optionalString(body.locationId) ?? SEED.locations.acme;
+      const at = optionalString(body.at);
+      const changed = bulkChangeContacts(controls.store, locationId, {
+        count: Number(body.count ?? 0),
+        tag: optionalString(body.tag),
+        at: at ? new Date(at) : undefined,
+      });
+      return json(200, { count: changed.length, ids: changed.map((c) => c.id) });
     }
     default:
       return json(404, {

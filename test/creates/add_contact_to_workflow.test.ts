@@ -1,5 +1,6 @@
 import addContactToWorkflow, { perform } from '../../creates/add_contact_to_workflow';
 import { bundleWith, expectInvalidInput, failureOf, highLevel, testerFor } from '../support/app';
+import { asZapierSendsIt } from '../support/zapierProduction';
 
 const appTester = testerFor('creates', addContactToWorkflow);
 const WORKFLOW_ID = '78559bb3-b920-461e-b010-7b2a2816d2a9';
@@ -62,4 +63,19 @@ describe('add_contact_to_workflow', () => {
   ])('refuses %j before sending anything', async (inputData, message) => {
     await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
+
+  it.each(['31 Feb 2026', 'I may come 12/25/2026 maybe'])(
+    'refuses the start time "%s" as Zapier passes it on, naming the field',
+    async (eventStartTime) => {
+      const input = asZapierSendsIt(addContactToWorkflow.operation.inputFields, {
+        contactId: 'c123',
+        workflowId: WORKFLOW_ID,
+        eventStartTime,
+      });
+      await expectInvalidInput(
+        appTester(perform, bundleWith(input)),
+        /^Invalid Event Start Time: ".*" is not a date and time that exists/,
+      );
+    },
+  );
 });

@@ -95,6 +95,29 @@ describe('bulk_update_contact_tags', () => {
     );
   });
 
+  it('cuts a huge contact id and message HighLevel echoes to a readable length', async () => {
+    const huge = 'x'.repeat(100_000);
+    highLevel()
+      .post('/contacts/bulk/tags/update/add')
+      .reply(201, {
+        succeded: false,
+        errorCount: 1,
+        responses: [
+          { contactId: `a${huge}`, message: `contact b${huge} not found`, type: 'error' },
+        ],
+      });
+
+    const failure = await failureOf(
+      appTester(perform, bundleWith({ action: 'add', contactIds: ['c1'], tags: ['vip'] })),
+    );
+
+    expect(failure).toMatchObject({ code: 'bulk_tags_failed' });
+    expect(failure.message.length).toBeLessThan(400);
+    expect(failure.message).toMatch(
+      /^HighLevel could not add the tags for 1 of 1 contacts \(0 succeeded\): ax+… \(100001 characters\) \(contact bx+… \(100001 characters\) not found\)\.$/,
+    );
+  });
+
   it('fails when HighLevel counts errors without naming the contacts', async () => {
     highLevel()
       .post('/contacts/bulk/tags/update/add')

@@ -266,12 +266,34 @@ describe('create_contact', () => {
   });
 
   it.each(['31 Feb 2026', '02/31/1990', 'I was born 04/23/1990 I think'])(
-    'refuses the date of birth "%s" naming the field',
+    'refuses the date of birth "%s" as Zapier passes it on, naming the field',
     async (dateOfBirth) => {
+      const input = asZapierSendsIt(createContact.operation.inputFields, {
+        firstName: 'Ann',
+        dateOfBirth,
+      });
       await expectInvalidInput(
-        appTester(perform, bundleWith({ firstName: 'Ann', dateOfBirth })),
-        /^Invalid Date of Birth: .* is not a date/,
+        appTester(perform, bundleWith(input)),
+        /^Invalid Date of Birth: ".*" is not a date that exists \(expected e\.g\. 2026-12-25/,
       );
     },
   );
+
+  it.each([
+    ['1990-04-23', '1990-04-23'],
+    ['1990-04-23T00:00:00-05:00', '1990-04-23'],
+    ['04/23/1990', '1990-04-23'],
+    ['23 Apr 1990', '1990-04-23'],
+  ])('sends the date of birth "%s" as Zapier passes it on as %s', async (dateOfBirth, sent) => {
+    noCustomFields();
+    const scope = highLevel()
+      .post('/contacts/', { locationId: LOCATION_ID, firstName: 'Ann', dateOfBirth: sent })
+      .reply(201, created({ firstName: 'Ann', dateOfBirth: `${sent}T00:00:00.000Z` }));
+    const input = asZapierSendsIt(createContact.operation.inputFields, {
+      firstName: 'Ann',
+      dateOfBirth,
+    });
+    await appTester(perform, bundleWith(input));
+    expect(scope.isDone()).toBe(true);
+  });
 });

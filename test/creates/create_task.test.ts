@@ -130,12 +130,36 @@ describe('create_task', () => {
   });
 
   it.each(['31 Feb 2026', 'I may come 12/25/2026 maybe', '2026-02-29T10:00:00Z', '13/25/2026'])(
-    'refuses the due date "%s" naming the field',
+    'refuses the due date "%s" as Zapier passes it on, naming the field',
     async (dueDate) => {
+      const input = asZapierSendsIt(createTask.operation.inputFields, {
+        contactId: 'c123',
+        title: 'Call back',
+        dueDate,
+      });
       await expectInvalidInput(
-        appTester(perform, bundleWith({ contactId: 'c123', title: 'Call back', dueDate })),
-        /^Invalid Due Date: .* is not a date and time that exists/,
+        appTester(perform, bundleWith(input)),
+        /^Invalid Due Date: ".*" is not a date and time that exists \(expected e\.g\. 2026-12-25/,
       );
     },
   );
+
+  it.each([
+    ['2026-12-25T14:30:00Z', '2026-12-25T14:30:00.000Z'],
+    ['2026-12-25T09:30:00-05:00', '2026-12-25T14:30:00.000Z'],
+    ['2026-12-25', '2026-12-25T00:00:00.000Z'],
+    ['12/25/2026 2:30 pm', '2026-12-25T14:30:00.000Z'],
+    ['25 Dec 2026 14:30', '2026-12-25T14:30:00.000Z'],
+  ])('sends the due date "%s" as Zapier passes it on as %s', async (dueDate, sent) => {
+    const scope = highLevel()
+      .post('/contacts/c123/tasks', { title: 'Call back', dueDate: sent, completed: false })
+      .reply(201, createdTask({ title: 'Call back', dueDate: sent }));
+    const input = asZapierSendsIt(createTask.operation.inputFields, {
+      contactId: 'c123',
+      title: 'Call back',
+      dueDate,
+    });
+    await appTester(perform, bundleWith(input));
+    expect(scope.isDone()).toBe(true);
+  });
 });

@@ -7,6 +7,7 @@ import {
   testerFor,
   USER_ID,
 } from '../support/app';
+import { asZapierSendsIt } from '../support/zapierProduction';
 
 const appTester = testerFor('creates', updateTask);
 
@@ -93,4 +94,19 @@ describe('update_task', () => {
         'HighLevel could not find the task "gone9" on contact "c123". It may have been deleted, or it belongs to another sub-account.',
     });
   });
+
+  it.each(['31 Feb 2026', 'I may come 12/25/2026 maybe'])(
+    'refuses the due date "%s" as Zapier passes it on, naming the field',
+    async (dueDate) => {
+      const input = asZapierSendsIt(updateTask.operation.inputFields, {
+        contactId: 'c123',
+        taskId: 't123',
+        dueDate,
+      });
+      await expectInvalidInput(
+        appTester(perform, bundleWith(input)),
+        /^Invalid Due Date: ".*" is not a date and time that exists/,
+      );
+    },
+  );
 });

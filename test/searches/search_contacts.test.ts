@@ -8,6 +8,7 @@ import {
   testerFor,
 } from '../support/app';
 import { searchRow } from '../support/contacts';
+import { asZapierSendsIt } from '../support/zapierProduction';
 
 const appTester = testerFor('searches', searchContacts);
 
@@ -137,4 +138,15 @@ describe('search_contacts', () => {
   ])('refuses %j before sending anything', async (inputData, message) => {
     await expectInvalidInput(appTester(perform, bundleWith(inputData)), message);
   });
+
+  it.each(['31 Feb 2026', 'I may come 12/25/2026 maybe'])(
+    'refuses "%s" in Added On or Before as Zapier passes it on, naming the field',
+    async (dateAddedTo) => {
+      const input = asZapierSendsIt(searchContacts.operation.inputFields, { dateAddedTo });
+      await expectInvalidInput(
+        appTester(perform, bundleWith(input)),
+        /^Invalid Added On or Before: ".*" is not a date and time that exists/,
+      );
+    },
+  );
 });

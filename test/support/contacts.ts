@@ -139,3 +139,33 @@ export const businessMembersServer = (members: BusinessMember[]) => {
     });
   return server;
 };
+
+/**
+ * HighLevel's POST /contacts/search over a list that changes between polls: `server.rows` (kept
+ * newest first by the test) pages by `searchAfter` like the real API, for any number of requests.
+ * Requests numbered in `failing` (1 = the first this server answers) answer 503.
+ */
+export const liveSearchServer = (rows: SearchRow[] = []) => {
+  const server = { requests: 0, rows, failing: new Set<number>() };
+  highLevel()
+    .persist()
+    .post('/contacts/search')
+    .reply((_uri, requestBody) => {
+      const body = requestBody as Record<string, unknown>;
+      server.requests += 1;
+      if (server.failing.has(server.requests)) {
+        return [503, { statusCode: 503, message: 'Service Unavailable' }] as [number, object];
+      }
+      const after = body.searchAfter as [number, string] | undefined;
+      const start = after
+        ? server.rows.findIndex(
+            (c) =>
+              c.searchAfter[0] < after[0] || (c.searchAfter[0] === after[0] && c.id > after[1]),
+          )
+        : 0;
+      const from = start < 0 ? server.rows.length : start;
+      const contacts = server.rows.slice(from, from + Number(body.pageLimit));
+      return [200, { contacts, total: server.rows.length }] as [number, object];
+    });
+  return server;
+};

@@ -1,4 +1,4 @@
-import { BURST_PAGE_SIZE, MAX_REQUESTS_PER_POLL } from '../../lib/polling/contacts';
+import { BURST_PAGE_SIZE, MAX_REQUESTS_PER_POLL } from '../../lib/polling/budget';
 import contactTagAdded, { perform } from '../../triggers/contact_tag_added';
 import {
   bundleWith,

@@ -1,4 +1,4 @@
-// The budget of one poll (lib/polling.ts), seen through New Contact: at most MAX_REQUESTS_PER_POLL
+// The budget of one poll (lib/polling/budget.ts), seen through New Contact: at most MAX_REQUESTS_PER_POLL
 // requests, all of them inside TIME_BUDGET_MS (each request gets at most what is left of it as its
 // timeout), so a poll ends far below Zapier's 30 s. Paging that stops early says why in the log,
 // and the pages already read still reach Zapier.
@@ -8,7 +8,7 @@ import {
   FIRST_PAGE_SIZE,
   MAX_REQUESTS_PER_POLL,
   TIME_BUDGET_MS,
-} from '../../lib/polling/contacts';
+} from '../../lib/polling/budget';
 import newContact, { perform } from '../../triggers/new_contact';
 import { bundleWith, highLevel, noCustomFields, testerFor } from '../support/app';
 import { searchAfterServer, searchRow } from '../support/contacts';
@@ -101,7 +101,7 @@ describe('the poll budget', () => {
 
     expect(results).toHaveLength(FIRST_PAGE_SIZE);
     expect(log).toHaveBeenCalledWith(
-      expect.stringMatching(/HighLevel returned a contact without a searchAfter cursor/),
+      expect.stringMatching(/HighLevel returned a full page without a searchAfter cursor/),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { BURST_PAGE_SIZE } from '../../lib/polling/contacts';
+import { BURST_PAGE_SIZE } from '../../lib/polling/budget';
 import updatedContact, { perform } from '../../triggers/updated_contact';
 import { bundleWith, highLevel, LOCATION_ID, noCustomFields, testerFor } from '../support/app';
 import { searchAfterServer, searchRow, zapierDedupe } from '../support/contacts';

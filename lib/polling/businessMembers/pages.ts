@@ -1,25 +1,29 @@
-// GET /contacts/business/{businessId} page by page, as one poll of New Contact in Business reads
-// it (which pages it reads is lib/businessMemberPolling.ts). skip/limit paging, sent as strings as
-// the spec types them; HighLevel answers { contacts, count }. Every request goes through the poll's
-// budget (lib/polling.ts), and a page is read at most once per poll, so the strategies can ask
-// for a page again without counting whether they already did.
+// GET /contacts/business/{businessId} page by page, as one poll reads it: skip/limit paging, sent
+// as strings as the spec types them; HighLevel answers { contacts, count }. Every request goes
+// through the poll's budget, and a page is read at most once per poll, so the reads can ask for
+// a page again without counting whether they already did. Records are read one by one, so one
+// unreadable member never fails the poll.
 import type { Bundle } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { locationIdOf, type HighLevelCall } from '../../http/client';
-import { contactSchema, type Contact } from '../../contacts/shape';
-import type { PollBudget } from '../contacts';
+import { readContacts, type Contact } from '../../contacts/shape';
+import { MEMBER_PAGE_SIZE, type PollBudget } from '../budget';
 import { uniqueById } from '../../uniqueById';
 
-/** Members per request (sent as the string "100", as the spec types `limit`). */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = MEMBER_PAGE_SIZE; // sent as the string "100", as the spec types `limit`
 
 const responseSchema = zod.looseObject({
-  contacts: zod.array(contactSchema).default([]),
+  contacts: zod.array(zod.unknown()).default([]),
   count: zod.number().optional(),
 });
 
 /** The business's member list as one poll reads it: positions count from 0 at the list's start. */
-export const memberPages = (bundle: Bundle, businessId: string, budget: PollBudget) => {
+export const memberPages = (
+  bundle: Bundle,
+  businessId: string,
+  budget: PollBudget,
+  log: (line: string) => void,
+) => {
   const locationId = locationIdOf(bundle);
   const pages = new Map<number, Contact[]>();
   let count: number | undefined;
@@ -49,8 +53,9 @@ export const memberPages = (bundle: Bundle, businessId: string, budget: PollBudg
           : await budget.next(call(skip), responseSchema);
       if (!response) return undefined;
       count = response.count ?? count;
-      pages.set(skip, response.contacts);
-      return response.contacts;
+      const rows = readContacts(response.contacts, log);
+      pages.set(skip, rows);
+      return rows;
     },
     between,
     /** The member at `position` if this poll read it; never a request. */

@@ -1,6 +1,6 @@
-// How New Contact in Business remembers a business's member list between polls: how it looked as
-// far as polls have read it, and where new members join it (lib/businessMemberPolling.ts reads the
-// list against it; lib/businessMemberLedger.ts stores it, per connection and business).
+// How New Contact in Business remembers a business's member list between a Zap's polls: how it
+// looked as far as its polls have read it, and where new members join it (./reads.ts reads the
+// list against it; ./index.ts keeps it in the Zap's memory).
 import type { Contact } from '../../contacts/shape';
 import { timeOf } from '../contacts';
 

@@ -50,7 +50,7 @@ describe('custom fields as input fields', () => {
     expect(byKey.customField_cfMoney).toMatchObject({ type: 'string' });
     expect(byKey.customField_cfDate).toMatchObject({
       type: 'string',
-      helpText: expect.stringContaining('date, e.g. 2026-12-31'),
+      helpText: expect.stringContaining('date, e.g. 2026-12-25'),
     });
     expect(byKey.customField_cfCheck).toMatchObject({ list: true, choices: ['Yoga', 'Running'] });
     expect(byKey.customField_cfMulti).toMatchObject({ list: true, choices: ['Email', 'SMS'] });

@@ -188,6 +188,15 @@ describe('normalizeDate', () => {
     );
   });
 
+  it('reads the written forms Due Date reads, keeping the day as written', () => {
+    expect(normalizeDate('Date of Birth', '23 Apr 1990')).toBe('1990-04-23');
+    expect(normalizeDate('Date of Birth', 'April 23, 1990 at 11:30 pm')).toBe('1990-04-23');
+    expect(normalizeDate('Date of Birth', '04/23/1990 23:30 -05:00')).toBe('1990-04-23');
+    expect(messageOf(() => normalizeDate('Date of Birth', '31 Feb 1990'))).toMatch(
+      /^Invalid Date of Birth: "31 Feb 1990" is not a date that exists/,
+    );
+  });
+
   it('refuses days that do not exist, naming the field', () => {
     fc.assert(
       fc.property(

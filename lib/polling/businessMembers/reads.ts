@@ -1,43 +1,15 @@
-// Which members of GET /contacts/business/{businessId} a poll of New Contact in Business reads and
-// returns. HighLevel does not document the list's order (our sandbox lists members oldest first).
-//
-// Reading every page on every poll would cost a request per 100 members. Instead polls remember
-// how the list looked (lib/businessMemberShape.ts): how many members, the member at each end, and
-// at which end new members appear (guessed from dateAdded, then learnt from where they do appear).
-// A poll reads only that end, from the member remembered there: one request while fewer than
-// OVERLAP members joined, whatever the size of the business, and it finds exactly the members
-// beyond that one.
-//
-// That memory is per connection and business, shared by every Zap and poll on it, so finding a
-// member must not be the only chance to deliver it: what a poll finds goes into a ledger
-// (lib/businessMemberLedger.ts), and every poll returns the ledger's members for LOOKBACK_MS, as
-// the other polling triggers return their look-back window. Zapier's per-Zap dedupe fires each
-// once, so a poll that fails after the member read, or a second Zap, loses nothing while no more
-// than LEDGER_CAP members join within LOOKBACK_MS (the ledger keeps that many, the newest).
-//
-// A burst bigger than one poll's budget (lib/polling.ts; a bulk assignment can bring thousands)
-// is delivered over consecutive polls. A cut read moves the remembered member to the furthest
-// member read, so the next poll carries on from there and each new member is found by one poll.
-// That needs every read to move away from the remembered member: forward to the end of an
-// oldest-first list; in a newest-first list, from where the count says the remembered first
-// member now is, back towards the start, so that what the budget cuts is the newest part.
-//
-// The count keeps the guess honest: when it grew by more than the members found at the watched
-// end (someone joined elsewhere in the list, or the order was guessed wrong) or the remembered
-// member is gone, the poll reads the whole list, newest end first, within the budget, and
-// watches both ends until new members show up at one of them. Who joined is then unknown, so the
-// ledger records the members read, the newest LEDGER_CAP by dateAdded (the whole list of a
-// business that small). During a cut burst that reread waits until the burst is delivered
-// (ListShape.reread). What the count cannot see (one member joining mid-list while another
-// leaves) shows up when the memory lapses after a day and the whole list is read again: late, but
-// not lost.
-import type { Bundle, ZObject } from 'zapier-platform-core';
-import { memberPages, PAGE_SIZE, type MemberPages } from './pages';
-import { uniqueById } from '../../uniqueById';
-import { loadMemory, recentEntries, recordJoined, saveMemory } from './ledger';
+// How a poll of New Contact in Business reads GET /contacts/business/{businessId} against the
+// list's remembered shape (./shape.ts): only the end where members join, from the member
+// remembered there, so a quiet poll is one request whatever the business size; a burst bigger
+// than one poll's budget is carried over (the shape moves to the furthest member read); when the
+// count does not add up (someone joined mid-list, or the remembered member left) the whole list
+// is read, newest end first. The order of the list is not documented (the sandbox lists oldest
+// first), so the end is guessed from dateAdded, then learnt from where members do join.
+import type { ZObject } from 'zapier-platform-core';
+import { MEMBER_PAGE_SIZE as PAGE_SIZE } from '../budget';
+import type { MemberPages } from './pages';
 import { learnNewestEnd, newestEndOf, type ListShape, type NewestEnd } from './shape';
 import type { Contact } from '../../contacts/shape';
-import { newestFirst, startPollBudget } from '../contacts';
 
 /**
  * How far from where the count says it should be a poll still finds the remembered member (it
@@ -206,10 +178,10 @@ const stalled = (edgeId: string, edgeCount: number, left: number): EndRead => ({
   unexplained: 0,
 });
 
-type Read = {
+export type Read = {
   /** What the next poll starts from; undefined: the one remembered stays. */
   shape?: ListShape;
-  /** Those who joined (for the ledger); after a whole-list read, every member read. */
+  /** Those who joined; after a whole-list read, every member read. */
   members: Contact[];
   /** Set when the budget cut a burst: members returned by this poll, and those still to come. */
   burst?: { returned: number; left: number };
@@ -314,7 +286,7 @@ const pageOrder = (count: number, newestEnd: NewestEnd): number[] => {
  * without it the first page's dates guess it. What the budget cuts is not read again later: this
  * is the fallback when the ends cannot tell who joined, and Zapier's turn-on.
  */
-async function readWholeList(list: MemberPages, newestEnd?: NewestEnd): Promise<Read> {
+export async function readWholeList(list: MemberPages, newestEnd?: NewestEnd): Promise<Read> {
   const first = await list.at(0);
   const count = list.count();
   if (!first || count === undefined) {
@@ -338,7 +310,7 @@ async function readWholeList(list: MemberPages, newestEnd?: NewestEnd): Promise<
  * The members the shape logic finds: those who joined since `shape` (undefined: the whole list,
  * as when the Zap is turned on or the memory lapsed), or the whole list when that cannot tell.
  */
-async function readMembers(
+export async function readMembers(
   z: ZObject,
   list: MemberPages,
   shape: ListShape | undefined,
@@ -351,67 +323,10 @@ async function readMembers(
 }
 
 /**
- * The shape the next poll starts from. A Zap turned on reads the whole list for its own dedupe
- * only: a remembered shape stays, as other Zaps' polls carry on from it (moving it would skip the
- * members who joined since their last poll).
- */
-const nextShape = (remembered: ListShape | undefined, read: Read, turningOn: boolean) =>
-  turningOn && remembered ? remembered : (read.shape ?? remembered);
-
-const newestAddedFirst = (members: Contact[]) =>
-  newestFirst(uniqueById(members), (member) => member.dateAdded);
-
-/**
- * Members of the business, newest dateAdded first: those who joined since the last poll on this
- * connection and business, and the ledger's, who joined within LOOKBACK_MS (or, after a
- * whole-list read, every member read, and the ledger's). Zapier's dedupe drops those the Zap has
- * seen. Turning the Zap on reads the whole list, so that no member present then fires later.
- */
-export async function businessMembersToReturn(
-  z: ZObject,
-  bundle: Bundle,
-  businessId: string,
-): Promise<Contact[]> {
-  if (bundle.meta?.isLoadingSample) return sampleMembers(z, bundle, businessId);
-  const memory = await loadMemory(z, bundle, businessId);
-  const turningOn = bundle.meta?.isPopulatingDedupe === true;
-  const list = memberPages(bundle, businessId, startPollBudget(z, 'business members'));
-  const read = await readMembers(z, list, turningOn ? undefined : memory.shape);
-  if (read.burst) {
-    z.console.log(
-      `Returned ${read.burst.returned} of the members who joined since the last poll; ` +
-        `the rest (${read.burst.left}) follow in the next poll.`,
-    );
-  }
-  const now = Date.now();
-  const recent = recentEntries(memory.ledger, now);
-  await saveMemory(z, bundle, businessId, {
-    shape: nextShape(memory.shape, read, turningOn),
-    // A whole-list read on a poll moves the shape past whoever joined, unknown which: the members
-    // read go into the ledger (the newest LEDGER_CAP by dateAdded), or other Zaps never find them.
-    // Turning on records nobody: it keeps the remembered shape, and its members are not new.
-    ledger: turningOn ? recent : recordJoined(recent, read.members, now),
-  });
-  return newestAddedFirst([...read.members, ...recent.map((entry) => entry.member)]);
-}
-
-/**
- * An editor test: real members, without touching the memory, so that the next poll finds what it
- * would have found anyway. The ledger's recent members (no request), else a page at the newest end.
- */
-async function sampleMembers(z: ZObject, bundle: Bundle, businessId: string): Promise<Contact[]> {
-  const { shape, ledger } = await loadMemory(z, bundle, businessId);
-  const recent = recentEntries(ledger, Date.now()).map((entry) => entry.member);
-  if (recent.length > 0) return newestAddedFirst(recent);
-  const list = memberPages(bundle, businessId, startPollBudget(z, 'business members'));
-  return newestAddedFirst(await newestPage(list, shape?.newestEnd ?? 'either'));
-}
-
-/**
  * The page at the newest end: the one remembered, else the one the first page's dates point to
  * (the last when they cannot tell, as readAllAsNew reads). At most two requests.
  */
-async function newestPage(list: MemberPages, remembered: NewestEnd): Promise<Contact[]> {
+export async function newestPage(list: MemberPages, remembered: NewestEnd): Promise<Contact[]> {
   const first = (await list.at(0)) ?? [];
   const count = list.count();
   const newestEnd = remembered === 'either' ? newestEndOf(first) : remembered;
