@@ -9,7 +9,7 @@ import { contactOfDelivery, withoutFieldsOfDeletedContact } from '../lib/instant
 import { performDelivery } from '../lib/instant/deliveries';
 import { filterFieldsOf, type FilterInput } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
-import { SAMPLE_ITEMS } from '../lib/instant/samples';
+import { asSampleRead, SAMPLE_ITEMS } from '../lib/instant/samples';
 import { recentContactOutputs } from '../lib/polling/contacts';
 
 const filters: FilterInput[] = [];
@@ -22,7 +22,9 @@ export const perform = performDelivery('ContactDelete', async (z, bundle, delive
 
 /** The most recently changed contacts, shaped as their deletion would deliver them. */
 export const performList = async (z: ZObject, bundle: Bundle) => {
-  const contacts = await recentContactOutputs(z, bundle, { sortField: 'dateUpdated' });
+  const contacts = await recentContactOutputs(z, asSampleRead(bundle), {
+    sortField: 'dateUpdated',
+  });
   return contacts.slice(0, SAMPLE_ITEMS).map(withoutFieldsOfDeletedContact);
 };
 

@@ -7,7 +7,7 @@ import { contactOfDelivery, tagAddedItems, tagsAddedIn } from '../lib/instant/co
 import { performDelivery } from '../lib/instant/deliveries';
 import { filterFieldsOf, filterInputs, relayFilters } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
-import { SAMPLE_ITEMS } from '../lib/instant/samples';
+import { asSampleRead, SAMPLE_ITEMS, twinSamples } from '../lib/instant/samples';
 import { recentContactOutputs } from '../lib/polling/contacts';
 
 const filters = [filterInputs.tagAdded];
@@ -27,8 +27,10 @@ export const perform = performDelivery('ContactTagAdded', async (z, bundle, deli
  * have tags, each with its latest tag.
  */
 export const performList = async (z: ZObject, bundle: Bundle) => {
-  if (chosenTag(bundle)) return recentlyTaggedContacts(z, bundle);
-  const contacts = await recentContactOutputs(z, bundle, { sortField: 'dateUpdated' });
+  if (chosenTag(bundle)) return twinSamples(recentlyTaggedContacts)(z, bundle);
+  const contacts = await recentContactOutputs(z, asSampleRead(bundle), {
+    sortField: 'dateUpdated',
+  });
   return contacts
     .filter((contact) => contact.tags.length > 0)
     .slice(0, SAMPLE_ITEMS)

@@ -6,6 +6,7 @@ import { contactOfDelivery } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
 import { filterFieldsOf, filterInputs } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
+import { twinSamples } from '../lib/instant/samples';
 
 const filters = [filterInputs.contactTag, filterInputs.contactAssignedTo];
 
@@ -14,7 +15,7 @@ export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('ContactCreate', async (z, bundle, delivery) => [
   await contactOfDelivery(z, bundle, delivery, { current: true }),
 ]);
-export const performList = recentNewContacts;
+export const performList = twinSamples(recentNewContacts);
 
 export default defineTrigger({
   key: 'new_contact_instant' as const,

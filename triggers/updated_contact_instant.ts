@@ -7,6 +7,7 @@ import { contactOfDelivery } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
 import { filterFieldsOf, filterInputs } from '../lib/instant/events';
 import { subscribeTo, unsubscribe } from '../lib/instant/relay';
+import { twinSamples } from '../lib/instant/samples';
 
 const filters = [filterInputs.contactTag, filterInputs.contactAssignedTo];
 
@@ -16,7 +17,7 @@ export const perform = performDelivery('ContactUpdate', async (z, bundle, delive
   const contact = await contactOfDelivery(z, bundle, delivery, { current: true });
   return [{ ...contact, id: `${contact.id}:${contact.dateUpdated}`, contactId: contact.id }];
 });
-export const performList = recentlyUpdatedContacts;
+export const performList = twinSamples(recentlyUpdatedContacts);
 
 export default defineTrigger({
   key: 'updated_contact_instant' as const,

@@ -6,6 +6,22 @@ import * as zod from 'zod';
 import { contactSchema } from '../contacts/shape';
 import { callHighLevel, locationIdOf } from '../http/client';
 
+/**
+ * The bundle of an editor's sample read. A hook's performList runs only in the editor, and a
+ * polling twin's read run for it must read like the twin's own editor test: its first page,
+ * never a Zap's polling progress (a hook has no z.cursor).
+ */
+export const asSampleRead = (bundle: Bundle): Bundle => ({
+  ...bundle,
+  meta: { ...bundle.meta, isLoadingSample: true, isPopulatingDedupe: false },
+});
+
+/** A polling twin's read, run as the instant trigger's performList. */
+export const twinSamples =
+  <T>(read: (z: ZObject, bundle: Bundle) => Promise<T>) =>
+  (z: ZObject, bundle: Bundle): Promise<T> =>
+    read(z, asSampleRead(bundle));
+
 /** Contacts whose records are read, at most: one search plus this many reads. */
 export const SAMPLE_CONTACTS = 5;
 /** Enough items for the editor to offer a choice; reading stops once this many are found. */

@@ -83,7 +83,9 @@ describe('new_contact_instant', () => {
       .reply(200, { contacts: [{ ...apiContact, searchAfter: [1, CONTACT_ID] }], total: 1 });
 
     const [instant] = await appTester(perform, deliveryBundle(contactEvent('ContactCreate')));
-    const [polled] = await appTester(pollNewContacts, bundleWith(), { keepCache: true });
+    const [polled] = await appTester(pollNewContacts, bundleWith({}, { isLoadingSample: true }), {
+      keepCache: true,
+    });
 
     expect(instant).toEqual(polled);
   });

@@ -34,7 +34,13 @@ describe('updated_contact_instant', () => {
     searchRows();
 
     const [instant] = await appTester(perform, deliveryBundle(contactEvent('ContactUpdate')));
-    const [polled] = await appTester(pollUpdatedContacts, bundleWith(), { keepCache: true });
+    const [polled] = await appTester(
+      pollUpdatedContacts,
+      bundleWith({}, { isLoadingSample: true }),
+      {
+        keepCache: true,
+      },
+    );
 
     expect(instant).toMatchObject({
       id: `${CONTACT_ID}:2026-12-04T16:01:01.000Z`,
