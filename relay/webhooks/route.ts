@@ -45,11 +45,9 @@ export const webhookRoutes: FastifyPluginAsync<{ context: RelayContext }> = asyn
     const event = parseEvent(raw);
     if (!event) {
       reject(request.log, 'malformed');
-      return reply
-        .code(400)
-        .send({
-          error: 'The webhook body must be a JSON object with type, webhookId and timestamp.',
-        });
+      return reply.code(400).send({
+        error: 'The webhook body must be a JSON object with type, webhookId and timestamp.',
+      });
     }
     const age = Date.now() - Date.parse(String(event.body.timestamp));
     if (!(age <= settings.webhookMaxAgeSeconds * 1000 && age >= -FUTURE_SKEW_MS)) {
