@@ -5,6 +5,8 @@ import { startRelay } from './index';
 async function main(): Promise<void> {
   const relay = await startRelay();
   relay.app.log.info({ url: relay.url, store: relay.db.engine }, 'relay listening');
+  // For a parent process that started it (childProcess.ts), whatever the log level.
+  if (process.env.RELAY_ANNOUNCE === '1') process.stdout.write(`RELAY_URL=${relay.url}\n`);
   const stop = (signal: string) => {
     relay.app.log.info({ signal }, 'relay stopping');
     relay.close().then(
