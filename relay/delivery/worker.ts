@@ -30,6 +30,8 @@ export class DeliveryWorker {
   private claiming = false;
   private wakeAgain = false;
   private timer?: NodeJS.Timeout;
+  /** Deliveries accepted since the last write: recorded together, one UPDATE for many. */
+  private accepted: Array<{ id: string; done(error?: unknown): void }> = [];
 
   constructor(
     private readonly db: Database,
@@ -116,10 +118,29 @@ export class DeliveryWorker {
     }
   }
 
+  private recordAccepted(id: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.accepted.length === 0) {
+        setImmediate(() => {
+          const batch = this.accepted;
+          this.accepted = [];
+          markDelivered(
+            this.db,
+            batch.map((item) => item.id),
+          ).then(
+            () => batch.forEach((item) => item.done()),
+            (error: unknown) => batch.forEach((item) => item.done(error)),
+          );
+        });
+      }
+      this.accepted.push({ id, done: (error) => (error ? reject(error) : resolve()) });
+    });
+  }
+
   private async record(delivery: ClaimedDelivery, status: number | undefined, outcome: string) {
     const ids = { webhookId: delivery.webhookId, subscriptionId: delivery.subscriptionId };
     if (status !== undefined && status >= 200 && status < 300) {
-      await markDelivered(this.db, delivery.id);
+      await this.recordAccepted(delivery.id);
       this.metrics.delivered.inc();
       this.metrics.latency.observe((Date.now() - delivery.eventReceivedAt.getTime()) / 1000);
       this.log.debug(ids, 'delivered');

@@ -57,11 +57,11 @@ export async function claimDueDeliveries(
   }));
 }
 
-export async function markDelivered(sql: Sql, id: string): Promise<void> {
+export async function markDelivered(sql: Sql, ids: string[]): Promise<void> {
   await sql.query(
     `UPDATE relay_deliveries SET state = 'delivered', finished_at = now(), locked_until = NULL
-     WHERE id = $1`,
-    [id],
+     WHERE id = ANY($1::bigint[])`,
+    [ids],
   );
 }
 

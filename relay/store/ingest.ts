@@ -1,7 +1,7 @@
 // Storing one verified event, in the caller's transaction: the event itself (once per webhookId),
 // the install list, the contact's known tags, and one delivery row per matching subscription. All
 // of it commits together before HighLevel gets its 200, so an acknowledged event is never lost.
-import { matchesFilters, type Filters } from '../subscriptions/filters';
+import { filterValues, filtersSql } from '../subscriptions/filters';
 import { CONTACT_TAG_ADDED, INSTALL, UNINSTALL } from '../webhooks/eventTypes';
 import { tagsAdded, tagsOf } from '../webhooks/tagsAdded';
 import type { Sql } from './database';
@@ -55,18 +55,16 @@ export async function ingestEvent(tx: Sql, event: IncomingEvent): Promise<Ingest
 
   let deliveries = 0;
   for (const item of outgoing) {
-    const subscriptions = await tx.query<{ id: string; filters: Filters }>(
-      'SELECT id, filters FROM relay_subscriptions WHERE location_id = $1 AND event = $2',
-      [event.locationId, item.event],
-    );
-    const matching = subscriptions.filter((s) => matchesFilters(s.filters, item.body));
-    if (matching.length === 0) continue;
-    await tx.query(
+    // Filters are matched in SQL (filters.ts): a sub-account with many subscriptions costs one
+    // indexed query per event, not every subscription read back.
+    const inserted = await tx.query(
       `INSERT INTO relay_deliveries (event_id, subscription_id, body)
-       SELECT $1, unnest($2::text[]), $3`,
-      [eventId, matching.map((s) => s.id), item.raw],
+       SELECT $1, id, $2 FROM relay_subscriptions
+       WHERE location_id = $3 AND event = $4 AND ${filtersSql(5)}
+       RETURNING id`,
+      [eventId, item.raw, event.locationId, item.event, ...filterValues(item.body)],
     );
-    deliveries += matching.length;
+    deliveries += inserted.length;
   }
   return { outcome: 'stored', eventId, deliveries };
 }

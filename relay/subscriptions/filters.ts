@@ -20,36 +20,55 @@ const appointmentOf = (body: Body): Body =>
 
 const isContactEvent = (event: string) => CONTACT_EVENTS.has(event) || event === CONTACT_TAG_ADDED;
 
-/** Which events each filter applies to, and the value it compares. */
-const FILTERS: Record<
-  FilterKey,
-  { appliesTo(event: string): boolean; matches(body: Body, wanted: string): boolean }
-> = {
+const textList = (value: unknown): string[] => (typeof value === 'string' ? [value] : []);
+
+interface FilterDefinition {
+  appliesTo(event: string): boolean;
+  /** The event's values the wanted value is compared with. */
+  valuesOf(body: Body): string[];
+  normalize?(wanted: string): string;
+}
+
+const FILTERS: Record<FilterKey, FilterDefinition> = {
   tag: {
     appliesTo: isContactEvent,
     // For ContactTagAdded the body's tagsAdded holds only the new tags.
-    matches: (body, wanted) =>
-      (body.type === CONTACT_TAG_ADDED ? tagsOf({ tags: body.tagsAdded }) : tagsOf(body)).includes(
-        normalizeTag(wanted),
-      ),
+    valuesOf: (body) =>
+      body.type === CONTACT_TAG_ADDED ? tagsOf({ tags: body.tagsAdded }) : tagsOf(body),
+    normalize: normalizeTag,
   },
   assignedTo: {
     appliesTo: (event) =>
       isContactEvent(event) || TASK_EVENTS.has(event) || APPOINTMENT_EVENTS.has(event),
-    matches: (body, wanted) =>
-      (APPOINTMENT_EVENTS.has(String(body.type)) || 'appointment' in body
-        ? appointmentOf(body).assignedUserId
-        : body.assignedTo) === wanted,
+    valuesOf: (body) =>
+      textList('appointment' in body ? appointmentOf(body).assignedUserId : body.assignedTo),
   },
   calendarId: {
     appliesTo: (event) => APPOINTMENT_EVENTS.has(event),
-    matches: (body, wanted) => appointmentOf(body).calendarId === wanted,
+    valuesOf: (body) => textList(appointmentOf(body).calendarId),
   },
   appointmentStatus: {
     appliesTo: (event) => APPOINTMENT_EVENTS.has(event),
-    matches: (body, wanted) => appointmentOf(body).appointmentStatus === wanted,
+    valuesOf: (body) => textList(appointmentOf(body).appointmentStatus),
   },
 };
+
+/**
+ * The same test in SQL, for the subscriptions query: a subscription matches when each filter it
+ * has is among the event's values for that filter (parameters $start… in FILTER_KEYS order, each
+ * a text[] from filterValues()).
+ */
+export function filtersSql(start: number): string {
+  return FILTER_KEYS.map((key, i) => {
+    const value = key === 'tag' ? `lower(filters->>'${key}')` : `filters->>'${key}'`;
+    return `(filters->>'${key}' IS NULL OR ${value} = ANY($${start + i}::text[]))`;
+  }).join(' AND ');
+}
+
+/** Each filter's values in this event, in FILTER_KEYS order (tags lower-cased). */
+export function filterValues(body: Body): string[][] {
+  return FILTER_KEYS.map((key) => FILTERS[key].valuesOf(body));
+}
 
 /** A sentence saying why these filters cannot be used with this event, or undefined. */
 export function filtersProblem(event: string, filters: Filters): string | undefined {
@@ -57,10 +76,4 @@ export function filtersProblem(event: string, filters: Filters): string | undefi
     if (!FILTERS[key].appliesTo(event)) return `Filter "${key}" does not apply to ${event} events.`;
   }
   return undefined;
-}
-
-export function matchesFilters(filters: Filters, body: Body): boolean {
-  return (Object.entries(filters) as Array<[FilterKey, string]>).every(([key, wanted]) =>
-    FILTERS[key].matches(body, wanted),
-  );
 }
