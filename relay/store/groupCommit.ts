@@ -3,7 +3,7 @@
 // A batch that fails (say, a deadlock between two instances) is retried one event per transaction,
 // so one bad event cannot take its neighbours down; an event that still fails rejects (→ 429).
 import type { Database } from './database';
-import { ingestEvent, type IncomingEvent, type IngestOutcome } from './ingest';
+import { ingestEvent, InstalledCache, type IncomingEvent, type IngestOutcome } from './ingest';
 
 interface Waiting {
   event: IncomingEvent;
@@ -14,6 +14,7 @@ interface Waiting {
 export class GroupCommit {
   private waiting: Waiting[] = [];
   private inFlight = 0;
+  private readonly installed = new InstalledCache();
 
   constructor(
     private readonly db: Database,
@@ -43,7 +44,7 @@ export class GroupCommit {
     try {
       const outcomes = await this.db.transaction(async (tx) => {
         const results: IngestOutcome[] = [];
-        for (const item of batch) results.push(await ingestEvent(tx, item.event));
+        for (const item of batch) results.push(await ingestEvent(tx, item.event, this.installed));
         return results;
       });
       this.onCommitted(outcomes);
@@ -55,7 +56,9 @@ export class GroupCommit {
       }
       for (const item of batch) {
         try {
-          const outcome = await this.db.transaction((tx) => ingestEvent(tx, item.event));
+          const outcome = await this.db.transaction((tx) =>
+            ingestEvent(tx, item.event, this.installed),
+          );
           this.onCommitted([outcome]);
           item.resolve(outcome);
         } catch (error) {

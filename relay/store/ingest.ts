@@ -23,9 +23,35 @@ export type IngestOutcome =
 
 const TAG_BEARING = new Set(['ContactCreate', 'ContactUpdate', 'ContactTagUpdate']);
 
-export async function ingestEvent(tx: Sql, event: IncomingEvent): Promise<IngestOutcome> {
+/**
+ * Sub-accounts known to be installed, per relay instance, for a minute: one query less per event.
+ * Only what the store showed is cached, and an UNINSTALL handled here drops it at once. An
+ * UNINSTALL handled by another instance may leave it cached here for up to a minute; events stored
+ * meanwhile reach nobody, since the uninstall ended the sub-account's subscriptions.
+ */
+export class InstalledCache {
+  private until = new Map<string, number>();
+  has(locationId: string): boolean {
+    return (this.until.get(locationId) ?? 0) > Date.now();
+  }
+  add(locationId: string): void {
+    if (this.until.size >= 100_000) this.until.clear();
+    this.until.set(locationId, Date.now() + 60_000);
+  }
+  delete(locationIds: string[]): void {
+    for (const id of locationIds) this.until.delete(id);
+  }
+}
+
+export async function ingestEvent(
+  tx: Sql,
+  event: IncomingEvent,
+  installed: InstalledCache,
+): Promise<IngestOutcome> {
   const lifecycle = event.type === INSTALL || event.type === UNINSTALL;
-  if (!lifecycle && !(await isInstalled(tx, event.locationId))) return { outcome: 'not-installed' };
+  if (!lifecycle && !(await isInstalled(tx, event.locationId, installed))) {
+    return { outcome: 'not-installed' };
+  }
 
   const [stored] = await tx.query<{ id: string }>(
     `INSERT INTO relay_events (webhook_id, type, location_id, body) VALUES ($1, $2, $3, $4)
@@ -40,7 +66,7 @@ export async function ingestEvent(tx: Sql, event: IncomingEvent): Promise<Ingest
     return { outcome: 'stored', eventId, deliveries: 0 };
   }
   if (event.type === UNINSTALL) {
-    await recordUninstall(tx, event.body);
+    installed.delete(await recordUninstall(tx, event.body));
     return { outcome: 'stored', eventId, deliveries: 0 };
   }
 
@@ -69,9 +95,15 @@ export async function ingestEvent(tx: Sql, event: IncomingEvent): Promise<Ingest
   return { outcome: 'stored', eventId, deliveries };
 }
 
-async function isInstalled(tx: Sql, locationId: string | undefined): Promise<boolean> {
+async function isInstalled(
+  tx: Sql,
+  locationId: string | undefined,
+  installed: InstalledCache,
+): Promise<boolean> {
   if (!locationId) return false;
+  if (installed.has(locationId)) return true;
   const rows = await tx.query('SELECT 1 FROM relay_installs WHERE location_id = $1', [locationId]);
+  if (rows.length > 0) installed.add(locationId);
   return rows.length > 0;
 }
 
@@ -92,7 +124,7 @@ async function recordInstall(tx: Sql, body: Record<string, unknown>): Promise<vo
 }
 
 /** UNINSTALL names a location, or only the company (agency-wide): every location of it goes. */
-async function recordUninstall(tx: Sql, body: Record<string, unknown>): Promise<void> {
+async function recordUninstall(tx: Sql, body: Record<string, unknown>): Promise<string[]> {
   const locationId = text(body.locationId);
   const companyId = text(body.companyId);
   const removed = locationId
@@ -109,6 +141,7 @@ async function recordUninstall(tx: Sql, body: Record<string, unknown>): Promise<
   const locations = new Set(removed.map((row) => row.location_id));
   if (locationId) locations.add(locationId);
   await endSubscriptionsOfLocations(tx, [...locations]);
+  return [...locations];
 }
 
 /** Keeps the contact's known tags and returns the ones this event added (ContactTagUpdate only). */
@@ -124,6 +157,16 @@ async function updateKnownTags(tx: Sql, event: IncomingEvent): Promise<string[]>
   }
   if (!TAG_BEARING.has(event.type) || !Array.isArray(event.body.tags)) return [];
   const current = tagsOf(event.body);
+  if (event.type !== 'ContactTagUpdate') {
+    // Create and update only teach the relay tags the contact has: one upsert, nothing derived.
+    await tx.query(
+      `INSERT INTO relay_contact_tags (location_id, contact_id, tags) VALUES ($1, $2, $3)
+       ON CONFLICT (location_id, contact_id)
+       DO UPDATE SET tags = ARRAY(SELECT DISTINCT unnest(relay_contact_tags.tags || EXCLUDED.tags))`,
+      [event.locationId, contactId, current],
+    );
+    return [];
+  }
   // FOR UPDATE: two instances handling two updates of one contact take turns.
   const [known] = await tx.query<{ tags: string[] }>(
     `SELECT tags FROM relay_contact_tags WHERE location_id = $1 AND contact_id = $2 FOR UPDATE`,
@@ -138,5 +181,5 @@ async function updateKnownTags(tx: Sql, event: IncomingEvent): Promise<string[]>
       [event.locationId, contactId, [...(known?.tags ?? []), ...added]],
     );
   }
-  return event.type === 'ContactTagUpdate' ? added : [];
+  return added;
 }
