@@ -19,7 +19,9 @@ export interface Database extends Sql {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  // PostgreSQL's default 128 MB of shared buffers would be most of the relay's memory: its working
+  // set (recent events, pending deliveries, subscriptions) is small, the rest is on disk.
+  const db = await PGlite.create(dataDir, { postgresqlconf: ["shared_buffers = '16MB'"] });
   const sqlOf = (target: Pick<PGlite, 'query'>): Sql => ({
     query: async <Row>(text: string, params?: unknown[]) =>
       (await target.query<Row>(text, params)).rows,
