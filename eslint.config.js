@@ -11,6 +11,7 @@ module.exports = tseslint.config(
       'node_modules/**',
       'vendor/**',
       '.sandbox-data/**',
+      '.relay-data/**',
     ],
   },
   js.configs.recommended,

@@ -4,7 +4,14 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   // `ts` before `js`, so that `../index` resolves to index.ts rather than the compiled shim.
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
+  transform: {
+    '^.+\\.tsx?$': 'ts-jest',
+    // The relay's embedded store (PGlite) imports Node built-ins dynamically: see the transform.
+    '/node_modules/@electric-sql/pglite/dist/.+\\.cjs$':
+      '<rootDir>/test/relay/support/nodeImportTransform.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
   setupFiles: ['<rootDir>/test/setupEnv.ts'],
   setupFilesAfterEnv: [
     '<rootDir>/test/support/nockPerFile.ts',

