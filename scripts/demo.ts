@@ -208,8 +208,9 @@ const printSummary = (lines: Line[], app: DemoApp, print: Print): void => {
 };
 
 /**
- * Each instant trigger firing: a change in the sandbox, its webhook at the Zap's hook URL, the
- * trigger's perform on it, and the time from the change to the hook.
+ * The instant triggers through the webhook relay: a Zap turned on for each (its hook URL
+ * subscribed at a local relay), then each firing from a change in the sandbox, with the time from
+ * the change to the hook, then the Zaps turned off and the relay checked for leftovers.
  */
 const runInstants = async (
   appTester: AppTester,
@@ -221,27 +222,45 @@ const runInstants = async (
 ): Promise<void> => {
   // The Private Integration Token build has no instant triggers: HighLevel sends it no webhooks.
   if (!instantSteps.every((step) => app.triggers?.[step.key as keyof typeof app.triggers])) return;
-  print(`\nInstant triggers: each change in the sandbox, its webhook at the Zap's hook URL`);
+  print(
+    `\nInstant triggers: ${instantSteps.length} Zaps turned on at a local webhook relay; each change in the sandbox, and its webhook at the Zap's hook URL`,
+  );
+  const printLine = (line: Line, counter: string) =>
+    print(
+      `  ${line.ok ? green('✓') : red('✗')} ${counter} ${line.name.padEnd(NAME_WIDTH)} ${line.title} ${dim(`— ${line.detail}`)}`,
+    );
   let index = 0;
-  await runInstantTour(
+  const { zaps, leftAtRelay, problem } = await runInstantTour(
     appTester,
     app,
     sandbox,
     authData,
-    ({ step, items, latencyMs, problem }: Firing) => {
+    ({ step, items, latencyMs, problem: unexpected }: Firing) => {
       index += 1;
-      const name = `triggers.${step.key}`;
-      const title = `instant: ${step.title}`;
-      const detail = problem
-        ? `unexpected: ${readable(problem)}`
-        : `fired ${latencyMs} ms after the change, ${outcomeOf(items)}`;
-      lines.push({ name, title, ok: !problem, detail, ms: latencyMs });
-      const counter = dim(`[${String(index).padStart(2)}/${instantSteps.length}]`);
-      print(
-        `  ${problem ? red('✗') : green('✓')} ${counter} ${name.padEnd(NAME_WIDTH)} ${title} ${dim(`— ${detail}`)}`,
-      );
+      const line: Line = {
+        name: `triggers.${step.key}`,
+        title: `instant: ${step.title}`,
+        ok: !unexpected,
+        detail: unexpected
+          ? `unexpected: ${readable(unexpected)}`
+          : `fired ${latencyMs} ms after the change, ${outcomeOf(items)}`,
+        ms: latencyMs,
+      };
+      lines.push(line);
+      printLine(line, dim(`[${String(index).padStart(2)}/${instantSteps.length}]`));
     },
   );
+  const off: Line = {
+    name: 'relay',
+    title: 'turn the instant Zaps off',
+    ok: !problem && leftAtRelay === 0,
+    detail: problem
+      ? `unexpected: ${readable(problem)}`
+      : `${zaps} unsubscribed, ${leftAtRelay} subscription(s) left at the relay`,
+    ms: 0,
+  };
+  lines.push(off);
+  printLine(off, ' '.repeat(`[${instantSteps.length}/${instantSteps.length}]`.length));
 };
 
 /** Runs the whole demo against a fresh sandbox; resolves to the exit code (0: every step passed). */

@@ -1,9 +1,12 @@
-// The instant triggers in `npm start`: for each one a change made in the sandbox, the webhook it
-// delivers to a Zap's hook URL (a local stand-in for Zapier's), the trigger's perform run on it,
-// and the time from the change to the hook.
+// The instant triggers in `npm start`: a Zap turned on for each one (its hook URL, a local
+// stand-in for Zapier's, subscribed at a local webhook relay through the trigger's
+// performSubscribe), then for each a change made in the sandbox, the webhook the relay forwards,
+// the trigger's perform run on it, and the time from the change to the hook; then the Zaps turned
+// off again.
 import type { Bundle } from 'zapier-platform-core';
 import type { Sandbox } from '../sandbox/server';
 import { startHookReceiver, type Hook, type HookReceiver } from './hookReceiver';
+import { startLocalRelay, type LocalRelay } from './localRelay';
 import type { AppTester } from './zapierRunner';
 
 type Item = Record<string, unknown>;
@@ -76,6 +79,20 @@ export const instantSteps: InstantStep[] = [
       return ctx.ids.contact!;
     },
     check: expectOne('city', () => 'Arlington'),
+  },
+  {
+    key: 'contact_tag_added_instant',
+    event: 'ContactTagAdded',
+    title: 'tag her "compiler"',
+    input: { tag: 'compiler' },
+    change: async (ctx) => {
+      await ctx.run('creates', 'add_contact_tags', {
+        contactId: ctx.ids.contact,
+        tags: ['compiler'],
+      });
+      return ctx.ids.contact!;
+    },
+    check: expectOne('tag', () => 'compiler'),
   },
   {
     key: 'new_task_instant',
@@ -193,9 +210,13 @@ const operationOf = (app: InstantApp, section: Section, key: string, method = 'p
 /** The id of the record an event is about (appointment events nest theirs). */
 const recordIdOf = (body: Item): unknown => (body.appointment as Item | undefined)?.id ?? body.id;
 
+/** What turning the Zaps off left at the relay: 0 when every unsubscribe removed its subscription. */
+export type Unsubscribed = { zaps: number; leftAtRelay: number; problem?: string };
+
 /**
- * Runs the instant steps in order against `sandbox`, whose webhooks reach the hook receiver as
- * they would reach Zapier, and reports each firing as it happens.
+ * Turns a Zap on for each instant trigger (subscribing its hook URL at a local relay in front of
+ * `sandbox`), runs the instant steps in order, reporting each firing as it happens, then turns
+ * the Zaps off again and reports what is left at the relay.
  */
 export const runInstantTour = async (
   appTester: AppTester,
@@ -203,11 +224,9 @@ export const runInstantTour = async (
   sandbox: Sandbox,
   authData: Record<string, string>,
   report: (firing: Firing) => void,
-): Promise<void> => {
+): Promise<Unsubscribed> => {
   const receiver: HookReceiver = await startHookReceiver();
-  const previousUrl = sandbox.webhooks.url;
-  const hookPath = 'highlevel';
-  sandbox.webhooks.setUrl(receiver.urlOf(hookPath));
+  const local = await startLocalRelay(sandbox);
   const ctx: InstantContext = {
     app,
     authData,
@@ -219,14 +238,30 @@ export const runInstantTour = async (
         bundleOf(ctx, {}, inputData) as never,
       ) as Promise<Item>,
   };
+  const subscriptions = new Map<string, unknown>();
+  const notSubscribed = new Map<string, string>();
   try {
+    for (const step of instantSteps) {
+      try {
+        const subscribeData = await appTester(
+          operationOf(app, 'triggers', step.key, 'performSubscribe'),
+          bundleOf(ctx, { targetUrl: receiver.urlOf(step.key) }, step.input) as never,
+        );
+        subscriptions.set(step.key, subscribeData);
+      } catch (error) {
+        notSubscribed.set(step.key, error instanceof Error ? error.message : String(error));
+      }
+    }
     for (const step of instantSteps) {
       const startedAt = Date.now();
       let firing: Firing;
       try {
+        // The change is made either way: later steps build on it.
         const recordId = await step.change(ctx);
+        const refused = notSubscribed.get(step.key);
+        if (refused) throw new Error(`the Zap could not be turned on: ${refused}`);
         const hook: Hook = await receiver.next(
-          hookPath,
+          step.key,
           ({ body }) => body.type === step.event && recordIdOf(body) === recordId,
           TIMEOUT_MS,
         );
@@ -243,8 +278,30 @@ export const runInstantTour = async (
       }
       report(firing);
     }
+    return await unsubscribeAll(appTester, app, ctx, subscriptions, local);
   } finally {
-    sandbox.webhooks.setUrl(previousUrl);
+    await local.close();
     await receiver.close();
+  }
+};
+
+const unsubscribeAll = async (
+  appTester: AppTester,
+  app: InstantApp,
+  ctx: InstantContext,
+  subscriptions: Map<string, unknown>,
+  local: LocalRelay,
+): Promise<Unsubscribed> => {
+  try {
+    for (const [key, subscribeData] of subscriptions) {
+      await appTester(
+        operationOf(app, 'triggers', key, 'performUnsubscribe'),
+        bundleOf(ctx, { subscribeData } as Partial<Bundle>) as never,
+      );
+    }
+    return { zaps: subscriptions.size, leftAtRelay: await local.subscriptionCount() };
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    return { zaps: subscriptions.size, leftAtRelay: await local.subscriptionCount(), problem };
   }
 };

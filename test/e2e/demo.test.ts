@@ -49,8 +49,9 @@ describe('npm start (scripts/demo.ts)', () => {
 
     expect(code).toBe(0);
     // One summary line per operation run (the connection, each tour step, each instant trigger
-    // fired), all passed.
-    expect(summaryLines).toHaveLength(tourSteps.length + 1 + instantSteps.length);
+    // fired, then turning the instant Zaps off), all passed.
+    const lineCount = tourSteps.length + 1 + instantSteps.length + 1;
+    expect(summaryLines).toHaveLength(lineCount);
     expect(summaryLines[0]).toMatch(/^ {2}✓ connection +.+ → connected to "Acme Dental"$/);
     tourSteps.forEach((step, index) => {
       expect(summaryLines[index + 1]).toMatch(
@@ -64,9 +65,12 @@ describe('npm start (scripts/demo.ts)', () => {
         ),
       );
     });
-    expect(totals).toMatch(
-      new RegExp(`^${tourSteps.length + 1 + instantSteps.length} passed, 0 failed`),
+    expect(summaryLines.at(-1)).toMatch(
+      new RegExp(
+        `^ {2}✓ relay +turn the instant Zaps off → ${instantSteps.length} unsubscribed, 0 subscription\\(s\\) left at the relay$`,
+      ),
     );
+    expect(totals).toMatch(new RegExp(`^${lineCount} passed, 0 failed`));
     // The contacts dropdown saved its paging cursor in the stand-in for Zapier's store, so the
     // app logged nothing ("Could not save the dropdown's paging cursor" and the like).
     expect(stray).toEqual([]);
@@ -97,7 +101,7 @@ describe('npm start (scripts/demo.ts)', () => {
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatch(/^ {2}✗ creates\.delete_note +delete the note → .*HighLevel/);
     expect(totals).toMatch(
-      new RegExp(`^${tourSteps.length + instantSteps.length} passed, 1 failed`),
+      new RegExp(`^${tourSteps.length + instantSteps.length + 1} passed, 1 failed`),
     );
   });
 });
