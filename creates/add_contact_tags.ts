@@ -16,7 +16,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = ((z, bundle) =>
-  changeContactTags(z, parseInputs(inputs, bundle.inputData), 'tagsAdded', {
+  changeContactTags(z, parseInputs(inputs, bundle), 'tagsAdded', {
     method: 'POST',
     path: '/contacts/{contactId}/tags',
   })) satisfies CreatePerform<InferInputData<typeof inputFields>>;

@@ -19,7 +19,7 @@ const inputs = [contactIdInput('The contact to add to the campaign.'), campaignI
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = ((z, bundle) =>
-  changeMembership(z, 'added', 'campaignId', parseInputs(inputs, bundle.inputData), {
+  changeMembership(z, 'added', 'campaignId', parseInputs(inputs, bundle), {
     method: 'POST',
     path: '/contacts/{contactId}/campaigns/{campaignId}',
     body: {}, // the spec requires a body, and AddContactToCampaignDto declares no properties

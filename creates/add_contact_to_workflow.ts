@@ -31,7 +31,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = (async (z, bundle) => {
-  const { contactId, workflowId, eventStartTime } = parseInputs(inputs, bundle.inputData);
+  const { contactId, workflowId, eventStartTime } = parseInputs(inputs, bundle);
   await callExpectingSuccess(
     z,
     {

@@ -39,7 +39,7 @@ const responseSchema = zod.looseObject({
 });
 
 export const perform = (async (z, bundle) => {
-  const { contactIds: ids, businessId = null } = parseInputs(inputs, bundle.inputData);
+  const { contactIds: ids, businessId = null } = parseInputs(inputs, bundle);
   const response = await callHighLevel(
     z,
     {

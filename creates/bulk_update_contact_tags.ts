@@ -12,7 +12,7 @@ import { bulkRunId, contactIdsInput } from '../lib/contacts/bulk';
 import { callHighLevel, locationIdOf } from '../lib/http/client';
 import { invalidInput } from '../lib/http/errors';
 import { readable, shown } from '../lib/http/readable';
-import { defineInput, fieldsOf, parseInputs } from '../lib/inputs/declare';
+import { defineInput, fieldsOf, parseInputs, type InputSource } from '../lib/inputs/declare';
 import { optionalTagsInput, yesNoInput } from '../lib/inputs/fields';
 
 /** HighLevel's limit on contacts per bulk tag request. */
@@ -70,8 +70,8 @@ const responseSchema = zod.looseObject({
   responses: zod.array(resultSchema).default([]),
 });
 
-const checkedInput = (inputData: Record<string, unknown>) => {
-  const { action, contactIds: contacts, tags, removeAllTags } = parseInputs(inputs, inputData);
+const checkedInput = (bundle: InputSource) => {
+  const { action, contactIds: contacts, tags, removeAllTags } = parseInputs(inputs, bundle);
   if (removeAllTags && action !== 'remove') {
     throw invalidInput('Remove All Tags', 'it can only be used with Remove Tags, not Add Tags.');
   }
@@ -108,7 +108,7 @@ const failureMessage = (action: string, failed: Result[], errorCount: number, to
 };
 
 export const perform = (async (z, bundle) => {
-  const { action, contacts, tags, removeAllTags } = checkedInput(bundle.inputData);
+  const { action, contacts, tags, removeAllTags } = checkedInput(bundle);
   const response = await callHighLevel(
     z,
     {

@@ -23,7 +23,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = (async (z, bundle) => {
-  const { contactId, taskId, completed = true } = parseInputs(inputs, bundle.inputData);
+  const { contactId, taskId, completed = true } = parseInputs(inputs, bundle);
   const { task } = await callHighLevel(
     z,
     {

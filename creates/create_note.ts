@@ -15,8 +15,8 @@ const ids = [contactIdInput('The contact the note is about.')] as const;
 const inputFields = defineInputFields([...fieldsOf(ids), ...fieldsOf(noteInputs('create'))]);
 
 export const perform = (async (z, bundle) => {
-  const { contactId } = parseInputs(ids, bundle.inputData);
-  const body = noteWriteBody('create', bundle.inputData);
+  const { contactId } = parseInputs(ids, bundle);
+  const body = noteWriteBody('create', bundle);
   const { note } = await callHighLevel(
     z,
     { method: 'POST', path: '/contacts/{contactId}/notes', pathParams: { contactId }, body },

@@ -15,8 +15,8 @@ const ids = [contactIdInput('The contact the task is about.')] as const;
 const inputFields = defineInputFields([...fieldsOf(ids), ...fieldsOf(taskInputs('create'))]);
 
 export const perform = (async (z, bundle) => {
-  const { contactId } = parseInputs(ids, bundle.inputData);
-  const body = taskWriteBody('create', bundle.inputData);
+  const { contactId } = parseInputs(ids, bundle);
+  const body = taskWriteBody('create', bundle);
   const { task } = await callHighLevel(
     z,
     { method: 'POST', path: '/contacts/{contactId}/tasks', pathParams: { contactId }, body },

@@ -21,7 +21,7 @@ const inputFields = defineInputFields(fieldsOf(inputs));
 const responseSchema = zod.looseObject({ succeded: zod.boolean().optional() });
 
 export const perform = (async (z, bundle) => {
-  const { contactId } = parseInputs(inputs, bundle.inputData);
+  const { contactId } = parseInputs(inputs, bundle);
   const { succeded } = await callHighLevel(
     z,
     { method: 'DELETE', path: '/contacts/{contactId}', pathParams: { contactId } },

@@ -25,7 +25,7 @@ export const perform = ((z, bundle) =>
   deleteContactRecord(
     z,
     'noteId',
-    parseInputs(inputs, bundle.inputData),
+    parseInputs(inputs, bundle),
     '/contacts/{contactId}/notes/{noteId}',
   )) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 

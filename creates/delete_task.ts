@@ -24,7 +24,7 @@ export const perform = ((z, bundle) =>
   deleteContactRecord(
     z,
     'taskId',
-    parseInputs(inputs, bundle.inputData),
+    parseInputs(inputs, bundle),
     '/contacts/{contactId}/tasks/{taskId}',
   )) satisfies CreatePerform<InferInputData<typeof inputFields>>;
 

@@ -17,7 +17,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = ((z, bundle) =>
-  changeContactFollowers(z, parseInputs(inputs, bundle.inputData), 'followersRemoved', {
+  changeContactFollowers(z, parseInputs(inputs, bundle), 'followersRemoved', {
     method: 'DELETE',
     path: '/contacts/{contactId}/followers',
   })) satisfies CreatePerform<InferInputData<typeof inputFields>>;

@@ -18,7 +18,7 @@ const inputs = [contactIdInput('The contact to take out of every campaign it is 
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = (async (z, bundle) => {
-  const { contactId } = parseInputs(inputs, bundle.inputData);
+  const { contactId } = parseInputs(inputs, bundle);
   await callExpectingSuccess(
     z,
     {

@@ -22,7 +22,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = ((z, bundle) =>
-  changeMembership(z, 'removed', 'campaignId', parseInputs(inputs, bundle.inputData), {
+  changeMembership(z, 'removed', 'campaignId', parseInputs(inputs, bundle), {
     method: 'DELETE',
     path: '/contacts/{contactId}/campaigns/{campaignId}',
   })) satisfies CreatePerform<InferInputData<typeof inputFields>>;

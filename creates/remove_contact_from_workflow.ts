@@ -23,7 +23,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = ((z, bundle) =>
-  changeMembership(z, 'removed', 'workflowId', parseInputs(inputs, bundle.inputData), {
+  changeMembership(z, 'removed', 'workflowId', parseInputs(inputs, bundle), {
     method: 'DELETE',
     path: '/contacts/{contactId}/workflow/{workflowId}',
     // The spec requires a body here; its only property (eventStartTime) means nothing on removal.

@@ -18,7 +18,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = ((z, bundle) =>
-  changeContactTags(z, parseInputs(inputs, bundle.inputData), 'tagsRemoved', {
+  changeContactTags(z, parseInputs(inputs, bundle), 'tagsRemoved', {
     method: 'DELETE',
     path: '/contacts/{contactId}/tags',
   })) satisfies CreatePerform<InferInputData<typeof inputFields>>;

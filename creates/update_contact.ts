@@ -35,7 +35,7 @@ const responseSchema = zod.looseObject({
 });
 
 export const perform = (async (z, bundle) => {
-  const { contactId } = parseInputs(ids, bundle.inputData);
+  const { contactId } = parseInputs(ids, bundle);
   const { body, definitions } = await contactWriteBody(z, bundle, 'update');
   const { succeded, contact } = await callHighLevel(
     z,

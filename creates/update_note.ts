@@ -16,8 +16,8 @@ const ids = [contactIdInput('The contact the note belongs to.'), noteIdInput()] 
 const inputFields = defineInputFields([...fieldsOf(ids), ...fieldsOf(noteInputs('update'))]);
 
 export const perform = (async (z, bundle) => {
-  const { contactId, noteId } = parseInputs(ids, bundle.inputData);
-  const body = noteWriteBody('update', bundle.inputData);
+  const { contactId, noteId } = parseInputs(ids, bundle);
+  const body = noteWriteBody('update', bundle);
   const { note } = await callHighLevel(
     z,
     {

@@ -15,8 +15,8 @@ const ids = [contactIdInput('The contact the task belongs to.'), taskIdInput()] 
 const inputFields = defineInputFields([...fieldsOf(ids), ...fieldsOf(taskInputs('update'))]);
 
 export const perform = (async (z, bundle) => {
-  const { contactId, taskId } = parseInputs(ids, bundle.inputData);
-  const body = taskWriteBody('update', bundle.inputData);
+  const { contactId, taskId } = parseInputs(ids, bundle);
+  const body = taskWriteBody('update', bundle);
   const { task } = await callHighLevel(
     z,
     {

@@ -30,7 +30,7 @@ const inputFields = defineInputFields(fieldsOf(inputs));
 const responseSchema = zod.looseObject({ contact: contactSchema.nullish() });
 
 export const perform = (async (z, bundle) => {
-  const { email, phone: number } = parseInputs(inputs, bundle.inputData);
+  const { email, phone: number } = parseInputs(inputs, bundle);
   if (!email && !number) {
     throw invalidInput('Email or Phone', 'fill in an email address, a phone number, or both.');
   }

@@ -34,7 +34,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = (async (z, bundle) => {
-  const { contactId, body: text } = parseInputs(inputs, bundle.inputData);
+  const { contactId, body: text } = parseInputs(inputs, bundle);
   const found = await callHighLevelOrNull(
     z,
     { path: '/contacts/{contactId}/notes', pathParams: { contactId } },

@@ -67,7 +67,7 @@ const inputs = [
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = (async (z, bundle) => {
-  const { contactId, title, completed } = parseInputs(inputs, bundle.inputData);
+  const { contactId, title, completed } = parseInputs(inputs, bundle);
   const found = await callHighLevelOrNull(
     z,
     { path: '/contacts/{contactId}/tasks', pathParams: { contactId } },

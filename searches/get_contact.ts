@@ -20,7 +20,7 @@ const inputFields = defineInputFields(fieldsOf(inputs));
 const responseSchema = zod.looseObject({ contact: contactSchema });
 
 export const perform = (async (z, bundle) => {
-  const { contactId } = parseInputs(inputs, bundle.inputData);
+  const { contactId } = parseInputs(inputs, bundle);
   const lookup = callHighLevelOrNull(
     z,
     { path: '/contacts/{contactId}', pathParams: { contactId } },

@@ -14,7 +14,7 @@ const inputs = [contactIdInput('The contact the note belongs to.'), noteIdInput(
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = (async (z, bundle) => {
-  const { contactId, noteId } = parseInputs(inputs, bundle.inputData);
+  const { contactId, noteId } = parseInputs(inputs, bundle);
   const found = await callHighLevelOrNull(
     z,
     // HighLevel names this path parameter `id`; the input is noteId like everywhere else.

@@ -14,7 +14,7 @@ const inputs = [contactIdInput('The contact the task belongs to.'), taskIdInput(
 const inputFields = defineInputFields(fieldsOf(inputs));
 
 export const perform = (async (z, bundle) => {
-  const { contactId, taskId } = parseInputs(inputs, bundle.inputData);
+  const { contactId, taskId } = parseInputs(inputs, bundle);
   const found = await callHighLevelOrNull(
     z,
     { path: '/contacts/{contactId}/tasks/{taskId}', pathParams: { contactId, taskId } },

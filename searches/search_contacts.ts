@@ -65,7 +65,7 @@ const inputFields = defineInputFields(fieldsOf(inputs));
 const responseSchema = zod.looseObject({ contacts: zod.array(contactSchema).default([]) });
 
 export const perform = (async (z, bundle) => {
-  const { query, filters, exact } = contactCriteria(parseInputs(inputs, bundle.inputData));
+  const { query, filters, exact } = contactCriteria(parseInputs(inputs, bundle));
   const search = callHighLevelOrNull(
     z,
     {

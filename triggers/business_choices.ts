@@ -1,13 +1,12 @@
 // Business dropdown: GET /businesses/?locationId=…&limit&skip, one page per "load more".
-import { dropdownTrigger, listChoices } from '../lib/inputs/dropdowns';
+import { DROPDOWN_PAGE_SIZE, dropdownTrigger, listChoices } from '../lib/inputs/dropdowns';
 
 /** Businesses per dropdown page (the endpoint's own default). */
-export const PAGE_SIZE = 100;
 
 export const perform = listChoices({
   path: '/businesses/',
   listKey: 'businesses',
-  pageSize: PAGE_SIZE,
+  pageSize: DROPDOWN_PAGE_SIZE,
 });
 
 export default dropdownTrigger({

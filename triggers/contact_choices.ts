@@ -5,10 +5,14 @@ import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../lib/http/client';
 import { contactOutput, contactSchema } from '../lib/contacts/shape';
-import { dropdownTrigger, personLabel, readCursor, writeCursor } from '../lib/inputs/dropdowns';
+import {
+  DROPDOWN_PAGE_SIZE,
+  dropdownTrigger,
+  personLabel,
+  readCursor,
+  writeCursor,
+} from '../lib/inputs/dropdowns';
 import { uniqueById } from '../lib/uniqueById';
-
-export const PAGE_SIZE = 100;
 
 const responseSchema = zod.looseObject({ contacts: zod.array(contactSchema).default([]) });
 
@@ -23,7 +27,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
       path: '/contacts/search',
       body: {
         locationId,
-        pageLimit: PAGE_SIZE,
+        pageLimit: DROPDOWN_PAGE_SIZE,
         sort: [{ field: 'dateAdded', direction: 'desc' }],
         ...('searchAfter' in cursor ? { searchAfter: cursor.searchAfter } : {}),
       },
@@ -31,7 +35,7 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     responseSchema,
   );
   const last = contacts[contacts.length - 1];
-  await writeCursor(z, contacts.length === PAGE_SIZE ? last?.searchAfter : undefined);
+  await writeCursor(z, contacts.length === DROPDOWN_PAGE_SIZE ? last?.searchAfter : undefined);
   return uniqueById(
     contacts.map((contact) => {
       // A dropdown shows names, not custom fields: no definitions request for each page.

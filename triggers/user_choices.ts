@@ -6,13 +6,12 @@
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import * as zod from 'zod';
 import { callHighLevel, locationIdOf } from '../lib/http/client';
-import { dropdownTrigger, personLabel, skipOf } from '../lib/inputs/dropdowns';
+import { DROPDOWN_PAGE_SIZE, dropdownTrigger, personLabel, skipOf } from '../lib/inputs/dropdowns';
 import { uniqueById } from '../lib/uniqueById';
 import { invalidInput } from '../lib/http/errors';
 import { locationResponseSchema } from '../lib/records/location';
 
 /** Users per dropdown page. */
-export const PAGE_SIZE = 100;
 
 const responseSchema = zod.looseObject({
   users: zod
@@ -52,7 +51,12 @@ export const perform = async (z: ZObject, bundle: Bundle) => {
     z,
     {
       path: '/users/search',
-      query: { companyId, locationId, skip: skipOf(bundle, PAGE_SIZE), limit: String(PAGE_SIZE) },
+      query: {
+        companyId,
+        locationId,
+        skip: skipOf(bundle, DROPDOWN_PAGE_SIZE),
+        limit: String(DROPDOWN_PAGE_SIZE),
+      },
     },
     responseSchema,
   );

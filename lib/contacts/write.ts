@@ -154,7 +154,7 @@ export const contactWriteBody = async (
 ): Promise<{ body: Record<string, unknown>; definitions: CustomFieldDefinition[] }> => {
   const input = bundle.inputData as Record<string, unknown>;
   // The default country only reads phone numbers (custom ones too); it is not saved on the contact.
-  const { defaultCountry, ...body } = compact(parseInputs(contactInputs(mode), input));
+  const { defaultCountry, ...body } = compact(parseInputs(contactInputs(mode), bundle));
   if (mode === 'upsert' && !body.email && !body.phone) {
     throw invalidInput(
       'Email or Phone',

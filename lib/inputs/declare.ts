@@ -7,19 +7,29 @@ import type { PlainInputField } from 'zapier-platform-core';
 export type LabelledField = PlainInputField & { label: string };
 
 /**
- * Reads one field's value (`inputData` for the rare value read with another, e.g. a phone number
- * with its default country); throws a clear error naming the field, before any request.
+ * What the inputs are read from: the step's values, and the Zap's time zone (an IANA name, or
+ * null) in which a date-time typed without an offset is read. The bundle is one.
+ */
+export type InputSource = {
+  inputData: Record<string, unknown>;
+  meta?: { timezone?: string | null };
+};
+
+/**
+ * Reads one field's value (`source` for the rare value read with another, e.g. a phone number
+ * with its default country, or a date-time in the Zap's time zone); throws a clear error naming
+ * the field, before any request.
  */
 export type Parser<T, F extends LabelledField = LabelledField> = (
   value: unknown,
   field: F,
-  inputData: Record<string, unknown>,
+  source: InputSource,
 ) => T;
 
 export type Input<F extends LabelledField = LabelledField, T = unknown> = {
   readonly field: F;
   // A method, so that a list of inputs with different fields is one `Input[]`.
-  parse(value: unknown, field: F, inputData: Record<string, unknown>): T;
+  parse(value: unknown, field: F, source: InputSource): T;
 };
 
 export const defineInput = <const F extends LabelledField, T>(
@@ -48,11 +58,14 @@ export type Parsed<I extends readonly Input[]> = {
   [E in I[number] as E['field']['key']]: ReturnType<E['parse']>;
 };
 
-/** Every declared input read from `inputData`, in declaration order (the first error wins). */
+/** Every declared input read from the bundle, in declaration order (the first error wins). */
 export const parseInputs = <const I extends readonly Input[]>(
   inputs: I,
-  inputData: Record<string, unknown>,
+  source: InputSource,
 ): Parsed<I> =>
   Object.fromEntries(
-    inputs.map(({ field, parse }) => [field.key, parse(inputData[field.key], field, inputData)]),
+    inputs.map(({ field, parse }) => [
+      field.key,
+      parse(source.inputData[field.key], field, source),
+    ]),
   ) as Parsed<I>;

@@ -8,6 +8,9 @@ import { isBlank } from './normalise';
 import { requireId } from '../http/paths';
 import { uniqueById } from '../uniqueById';
 
+/** Choices per dropdown page ("load more" asks for the next). */
+export const DROPDOWN_PAGE_SIZE = 100;
+
 type ChoicesPerform = (z: ZObject, bundle: Bundle) => Promise<Array<{ id: string }>>;
 
 /** A hidden trigger that feeds the `<key>.id.<label>` dropdowns of lib/fields.ts. */

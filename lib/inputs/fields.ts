@@ -113,7 +113,10 @@ const dateField = <const K extends string, const L extends string, const R exten
   helpText: string,
 ) => ({ key, label, type: 'string', required, helpText }) as const;
 
-/** A date and time (a due date, a start time); `required` refuses it empty. */
+/**
+ * A date and time (a due date, a start time); `required` refuses it empty. Without an offset it is
+ * read in the Zap's time zone, as Zapier's own date-time fields were (a date alone at 09:00).
+ */
 export const dateTimeInput = <
   const K extends string,
   const L extends string,
@@ -125,9 +128,18 @@ export const dateTimeInput = <
   required: R,
 ) =>
   defineInput(
-    dateField(key, label, required, `${helpText} E.g. ${DATE_FORMS}; a time is optional.`),
-    (value, field) =>
-      normalizeDateTime(field.label, required ? requireText(field.label, value) : value),
+    dateField(
+      key,
+      label,
+      required,
+      `${helpText} E.g. ${DATE_FORMS}; a time is optional, in your Zapier time zone unless an offset is given.`,
+    ),
+    (value, field, { meta }) =>
+      normalizeDateTime(
+        field.label,
+        required ? requireText(field.label, value) : value,
+        meta?.timezone,
+      ),
   );
 
 /** A calendar date (date of birth): only the day is kept. */
@@ -168,7 +180,7 @@ export const defaultCountryInput = (helpText: string) =>
 export const phoneInput = (helpText: string) =>
   defineInput(
     { key: 'phone', label: 'Phone', type: 'string', required: false, helpText },
-    (value, field, inputData) =>
+    (value, field, { inputData }) =>
       normalizePhone(
         field.label,
         value,

@@ -126,29 +126,35 @@ const isCalendarDate = (year: number, month: number, day: number): boolean => {
 };
 
 const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:\.(?<fraction>\d{1,9}))?)?(?<zone>Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const MONTH_NAME =
   '(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// A weekday before the date ("Fri, 25 Dec 2026 10:00:00 GMT", as email and HTTP write dates) must
+// be the date's own weekday.
+const WEEKDAY =
+  '(?:(?<weekday>sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?)\\.?,?\\s+)?';
 const DAY = '(?<day>\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?<year>\\d{4})';
 const TIME =
-  '(?:,?\\s*(?:at\\s+|T)?(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<meridiem>am|pm)?)?\\s*(?<zone>Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?';
+  '(?:,?\\s*(?:at\\s+|T)?(?<hour>\\d{1,2}):(?<minute>\\d{2})(?::(?<second>\\d{2}))?\\s*(?<meridiem>am|pm)?)?\\s*(?<zone>Z|UTC?|GMT|[+-]\\d{2}:?\\d{2})?';
 
 /** The written forms of a date (and time) read besides ISO 8601: each must be the whole text. */
 const WRITTEN_DATES = [
-  `${DAY}\\s+${MONTH_NAME},?\\s+${YEAR}`, // 31 Feb 2026, 3rd March 2026 14:30
+  `${DAY}\\s+${MONTH_NAME},?\\s+${YEAR}`, // 31 Feb 2026, 3rd March 2026 14:30, Fri, 25 Dec 2026 10:00:00 +0000
   `${MONTH_NAME}\\s+${DAY},?\\s+${YEAR}`, // Feb 3, 2026 at 2:30 pm
   `(?<month>\\d{1,2})(?<separator>[-/.])(?<day>\\d{1,2})\\k<separator>${YEAR}`, // 12/25/2026, month first as HighLevel writes it
-].map((date) => new RegExp(`^${date}${TIME}$`, 'i'));
+].map((date) => new RegExp(`^${WEEKDAY}${date}${TIME}$`, 'i'));
 
 const monthNumber = (text: string): number =>
   /^\d+$/.test(text) ? Number(text) : MONTHS.indexOf(text.slice(0, 3).toLowerCase()) + 1;
 
-const offsetMinutes = (zone: string | undefined): number => {
-  const match = /^([+-])(\d{2}):?(\d{2})$/.exec(zone ?? '');
-  if (!match) return 0; // none, Z, UTC or GMT
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
+/** Minutes an explicit offset is ahead of UTC: Z, UT, UTC and GMT are 0. */
+const offsetMinutes = (zone: string): number => {
+  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
   return match[1] === '-' ? -minutes : minutes;
 };
 
@@ -156,10 +162,32 @@ type DateParts = {
   year: number;
   month: number;
   day: number;
-  hour: number;
+  /** Undefined for a date alone. */
+  hour?: number;
   minute: number;
   second: number;
+  millisecond: number;
+  /** The offset as written; undefined when the text gives none. */
   zone?: string;
+};
+
+/** True when the parts name a moment that exists (no 31 February, no 25:00). */
+const isRealMoment = ({ year, month, day, hour = 0, minute, second }: DateParts): boolean =>
+  isCalendarDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59;
+
+const isoDateParts = (text: string): DateParts | undefined => {
+  const parts = ISO_DATE_TIME.exec(text)?.groups;
+  if (!parts) return undefined;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: parts.hour === undefined ? undefined : Number(parts.hour),
+    minute: Number(parts.minute ?? 0),
+    second: Number(parts.second ?? 0),
+    millisecond: Number((parts.fraction ?? '').padEnd(3, '0').slice(0, 3)),
+    zone: parts.zone,
+  };
 };
 
 /** The parts of a written date and time: every part must exist (no 31 February, no 25:00, no 13 pm). */
@@ -169,25 +197,81 @@ const writtenDateParts = (text: string): DateParts | undefined => {
   const year = Number(parts.year);
   const month = monthNumber(parts.month ?? '');
   const day = Number(parts.day);
-  let hour = Number(parts.hour ?? 0);
-  const minute = Number(parts.minute ?? 0);
-  const second = Number(parts.second ?? 0);
-  if (parts.meridiem) {
+  let hour = parts.hour === undefined ? undefined : Number(parts.hour);
+  if (parts.meridiem && hour !== undefined) {
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (parts.meridiem.toLowerCase() === 'pm' ? 12 : 0);
   }
-  if (!isCalendarDate(year, month, day) || hour > 23 || minute > 59 || second > 59) {
-    return undefined;
+  const date = { year, month, day, hour, minute: Number(parts.minute ?? 0) };
+  const result = { ...date, second: Number(parts.second ?? 0), millisecond: 0, zone: parts.zone };
+  if (!isRealMoment(result)) return undefined;
+  if (parts.weekday) {
+    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    if (WEEKDAYS.indexOf(parts.weekday.slice(0, 3).toLowerCase()) !== weekday) return undefined;
   }
-  return { year, month, day, hour, minute, second, zone: parts.zone };
+  return result;
 };
 
-const parseWrittenDate = (text: string): Date | undefined => {
-  const parts = writtenDateParts(text);
-  if (!parts) return undefined;
-  const { year, month, day, hour, minute, second, zone } = parts;
-  const utc = Date.UTC(year, month - 1, day, hour, minute, second);
-  return new Date(utc - offsetMinutes(zone) * 60_000);
+/** The time zone a date-time without an offset is read in: the Zap's, or UTC when it has none. */
+const knownTimeZone = (timeZone: string | null | undefined): string => {
+  if (!timeZone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+};
+
+/** Milliseconds `timeZone` is ahead of UTC at the instant `utc`, daylight saving included. */
+const zoneOffset = (timeZone: string, utc: number): number => {
+  const fields = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(new Date(utc))
+      .map(({ type, value }) => [type, Number(value)]),
+  ) as Record<string, number>;
+  const local = Date.UTC(
+    fields.year!,
+    fields.month! - 1,
+    fields.day!,
+    fields.hour!,
+    fields.minute!,
+    fields.second!,
+  );
+  return local - (utc - (((utc % 1000) + 1000) % 1000));
+};
+
+/**
+ * The instant a clock in `timeZone` shows `wallClock` (its reading written as if UTC). The offset is
+ * looked up twice, the second time at the instant the first gives, so that a time on the other
+ * side of a daylight-saving change from the first guess gets its own offset.
+ */
+const zonedInstant = (wallClock: number, timeZone: string): number => {
+  const guess = wallClock - zoneOffset(timeZone, wallClock);
+  return wallClock - zoneOffset(timeZone, guess);
+};
+
+/**
+ * The instant the parts name. Without an offset, they are read in the Zap's time zone, and a date
+ * alone is 09:00 there: what Zapier's own date-time fields did, so existing Zaps keep their times.
+ */
+const instantOf = (parts: DateParts, timeZone: string | null | undefined): Date => {
+  const { year, month, day, hour, minute, second, millisecond, zone } = parts;
+  if (zone !== undefined) {
+    const utc = Date.UTC(year, month - 1, day, hour ?? 0, minute, second, millisecond);
+    return new Date(utc - offsetMinutes(zone) * 60_000);
+  }
+  const wallClock = Date.UTC(year, month - 1, day, hour ?? 9, minute, second, millisecond);
+  return new Date(zonedInstant(wallClock, knownTimeZone(timeZone)));
 };
 
 /**
@@ -195,24 +279,28 @@ const parseWrittenDate = (text: string): Date | undefined => {
  * in one of the forms above, whole. JavaScript's own Date parser is not used on free text: it
  * moves 31 February to 3 March and finds a date inside a sentence ("I may come 12/25/2026").
  */
-const parseDateTime = (text: string): Date | undefined => {
+const parseDateTime = (text: string, timeZone: string | null | undefined): Date | undefined => {
   if (/^\d{10}$|^\d{13}$/.test(text)) {
     return new Date(text.length === 10 ? Number(text) * 1000 : Number(text));
   }
-  const iso = ISO_DATE_TIME.exec(text);
-  if (iso) {
-    if (!isCalendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return undefined;
-    const date = new Date(text);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  }
-  return parseWrittenDate(text);
+  const iso = isoDateParts(text);
+  if (iso) return isRealMoment(iso) ? instantOf(iso, timeZone) : undefined;
+  const written = writtenDateParts(text);
+  return written && instantOf(written, timeZone);
 };
 
-/** A date and time → ISO 8601 in UTC, the form HighLevel stores (e.g. task due dates). */
-export const normalizeDateTime = (label: string, value: unknown): string | undefined => {
+/**
+ * A date and time → ISO 8601 in UTC, the form HighLevel stores (e.g. task due dates). A value
+ * without an offset is read in `timeZone` (the Zap's, an IANA name; UTC when none or unknown).
+ */
+export const normalizeDateTime = (
+  label: string,
+  value: unknown,
+  timeZone?: string | null,
+): string | undefined => {
   if (isBlank(value)) return undefined;
   const text = trimmed(label, value);
-  const date = parseDateTime(text);
+  const date = parseDateTime(text, timeZone);
   if (!date) {
     throw invalidInput(
       label,

@@ -2,7 +2,7 @@
 // own names), each declared once with its parser, and the request body built from them. On update
 // only filled fields are sent.
 import { KEEP, requireChanges } from '../inputs/changes';
-import { defineInput, parseInputs } from '../inputs/declare';
+import { defineInput, parseInputs, type InputSource } from '../inputs/declare';
 import { optionalTextOf, textInput, userIdInput, yesNoInput } from '../inputs/fields';
 import { compact, requireText } from '../inputs/normalise';
 
@@ -30,7 +30,7 @@ export const noteInputs = (mode: NoteWriteMode) => {
 };
 
 /** The NotesDTO / UpdateNoteDTO for the filled fields, or a clear error. */
-export const noteWriteBody = (mode: NoteWriteMode, inputData: Record<string, unknown>) => {
-  const body = compact(parseInputs(noteInputs(mode), inputData));
+export const noteWriteBody = (mode: NoteWriteMode, bundle: InputSource) => {
+  const body = compact(parseInputs(noteInputs(mode), bundle));
   return mode === 'create' ? body : requireChanges('Update Note', body);
 };

@@ -2,7 +2,7 @@
 // once with its parser, and the request body built from them. Everything is checked before any
 // request; on update only filled fields are sent, so an empty field never blanks out data.
 import { KEEP, requireChanges } from '../inputs/changes';
-import { defineInput, parseInputs } from '../inputs/declare';
+import { defineInput, parseInputs, type InputSource } from '../inputs/declare';
 import { dateTimeInput, optionalTextOf, userIdInput, yesNoInput } from '../inputs/fields';
 import { compact, requireText } from '../inputs/normalise';
 
@@ -54,8 +54,8 @@ export const taskInputs = (mode: TaskWriteMode) => {
 };
 
 /** The CreateTaskParams / UpdateTaskBody for the filled fields, or a clear error. */
-export const taskWriteBody = (mode: TaskWriteMode, inputData: Record<string, unknown>) => {
-  const body = compact(parseInputs(taskInputs(mode), inputData));
+export const taskWriteBody = (mode: TaskWriteMode, bundle: InputSource) => {
+  const body = compact(parseInputs(taskInputs(mode), bundle));
   // HighLevel requires `completed` on create; a new task is open unless the user says otherwise.
   return mode === 'create' ? { completed: false, ...body } : requireChanges('Update Task', body);
 };

@@ -78,4 +78,24 @@ describe('add_contact_to_workflow', () => {
       );
     },
   );
+
+  it.each([
+    ['07/08/2026 14:30', '2026-07-08T18:30:00.000Z'],
+    ['Jan 8, 2026 2:30 pm', '2026-01-08T19:30:00.000Z'],
+    ['Thu, 08 Jan 2026 14:30:00 +0000', '2026-01-08T14:30:00.000Z'],
+  ])(
+    'reads the start time "%s" in the Zap\'s time zone (New York) unless it has an offset: %s',
+    async (eventStartTime, sent) => {
+      const scope = highLevel()
+        .post(`/contacts/c123/workflow/${WORKFLOW_ID}`, { eventStartTime: sent })
+        .reply(200, { succeded: true });
+      const input = asZapierSendsIt(
+        addContactToWorkflow.operation.inputFields,
+        { contactId: 'c123', workflowId: WORKFLOW_ID, eventStartTime },
+        'America/New_York',
+      );
+      await appTester(perform, bundleWith(input, { timezone: 'America/New_York' }));
+      expect(scope.isDone()).toBe(true);
+    },
+  );
 });

@@ -147,7 +147,9 @@ describe('create_task', () => {
   it.each([
     ['2026-12-25T14:30:00Z', '2026-12-25T14:30:00.000Z'],
     ['2026-12-25T09:30:00-05:00', '2026-12-25T14:30:00.000Z'],
-    ['2026-12-25', '2026-12-25T00:00:00.000Z'],
+    ['2026-12-25', '2026-12-25T09:00:00.000Z'],
+    ['Fri, 25 Dec 2026 14:30:00 +0000', '2026-12-25T14:30:00.000Z'],
+    ['Fri, 25 Dec 2026 14:30:00 GMT', '2026-12-25T14:30:00.000Z'],
     ['12/25/2026 2:30 pm', '2026-12-25T14:30:00.000Z'],
     ['25 Dec 2026 14:30', '2026-12-25T14:30:00.000Z'],
   ])('sends the due date "%s" as Zapier passes it on as %s', async (dueDate, sent) => {
@@ -162,4 +164,51 @@ describe('create_task', () => {
     await appTester(perform, bundleWith(input));
     expect(scope.isDone()).toBe(true);
   });
+
+  it.each([
+    ['12/25/2026 14:30', '2026-12-25T19:30:00.000Z'],
+    ['07/08/2026 14:30', '2026-07-08T18:30:00.000Z'],
+    ['2026-12-25', '2026-12-25T14:00:00.000Z'],
+    ['2026-12-25T14:30:00-08:00', '2026-12-25T22:30:00.000Z'],
+    ['Fri, 25 Dec 2026 14:30:00 GMT', '2026-12-25T14:30:00.000Z'],
+  ])(
+    'reads the due date "%s" in the Zap\'s time zone (New York) unless it has an offset: %s',
+    async (dueDate, sent) => {
+      const scope = highLevel()
+        .post('/contacts/c123/tasks', { title: 'Call back', dueDate: sent, completed: false })
+        .reply(201, createdTask({ title: 'Call back', dueDate: sent }));
+      const input = asZapierSendsIt(
+        createTask.operation.inputFields,
+        { contactId: 'c123', title: 'Call back', dueDate },
+        'America/New_York',
+      );
+      await appTester(perform, bundleWith(input, { timezone: 'America/New_York' }));
+      expect(scope.isDone()).toBe(true);
+    },
+  );
+
+  it("reads the due date in UTC when the Zap's time zone is not one the runtime knows", async () => {
+    const sent = '2026-12-25T14:30:00.000Z';
+    const scope = highLevel()
+      .post('/contacts/c123/tasks', { title: 'Call back', dueDate: sent, completed: false })
+      .reply(201, createdTask({ title: 'Call back', dueDate: sent }));
+    const input = { contactId: 'c123', title: 'Call back', dueDate: '12/25/2026 14:30' };
+    await appTester(perform, bundleWith(input, { timezone: 'Nowhere/Atlantis' }));
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each(['Mon, 25 Dec 2026 10:00:00 +0000', 'Fri, 31 Feb 2026 10:00:00 GMT'])(
+    'refuses the email date "%s" (wrong weekday, no such day) as Zapier passes it on',
+    async (dueDate) => {
+      const input = asZapierSendsIt(
+        createTask.operation.inputFields,
+        { contactId: 'c123', title: 'Call back', dueDate },
+        'America/New_York',
+      );
+      await expectInvalidInput(
+        appTester(perform, bundleWith(input, { timezone: 'America/New_York' })),
+        /^Invalid Due Date: ".*" is not a date and time that exists/,
+      );
+    },
+  );
 });

@@ -149,4 +149,28 @@ describe('search_contacts', () => {
       );
     },
   );
+
+  it("reads the Added On bounds in the Zap's time zone (New York), a date alone at 09:00", async () => {
+    noCustomFields();
+    const bodies = contactSearch(200, { contacts: [] });
+    const input = asZapierSendsIt(
+      searchContacts.operation.inputFields,
+      { dateAddedFrom: '01/01/2026', dateAddedTo: '07/01/2026 17:00' },
+      'America/New_York',
+    );
+    await appTester(perform, bundleWith(input, { timezone: 'America/New_York' }));
+    expect(bodies).toEqual([
+      {
+        locationId: LOCATION_ID,
+        pageLimit: 100,
+        filters: [
+          {
+            field: 'dateAdded',
+            operator: 'range',
+            value: { gte: '2026-01-01T14:00:00.000Z', lte: '2026-07-01T21:00:00.000Z' },
+          },
+        ],
+      },
+    ]);
+  });
 });

@@ -16,15 +16,19 @@ const resolveInputDataTypes = createRequire(__filename)(
   'zapier-platform-cli/src/oclif/commands/invoke/input-types.js',
 ) as Resolve;
 
-/** `inputData` as Zapier hands it to the operation whose static fields are `inputFields`. */
+/**
+ * `inputData` as Zapier hands it to the operation whose static fields are `inputFields`, for a
+ * Zap in `timezone` (what the operation then finds in `bundle.meta.timezone`).
+ */
 export const asZapierSendsIt = (
   inputFields: readonly unknown[] | undefined,
   inputData: Record<string, unknown>,
+  timezone = 'UTC',
 ): Record<string, unknown> =>
   resolveInputDataTypes(
     structuredClone(inputData),
     (inputFields ?? []).filter(
       (field): field is PlainInputField => typeof field === 'object' && field !== null,
     ),
-    'UTC',
+    timezone,
   );

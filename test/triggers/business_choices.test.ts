@@ -1,11 +1,12 @@
-import businessChoices, { PAGE_SIZE, perform } from '../../triggers/business_choices';
+import { DROPDOWN_PAGE_SIZE } from '../../lib/inputs/dropdowns';
+import businessChoices, { perform } from '../../triggers/business_choices';
 import { bundleWith, highLevel, LOCATION_ID, testerFor } from '../support/app';
 
 const appTester = testerFor('triggers', businessChoices);
 const page = (n: number) => bundleWith({}, { isFillingDynamicDropdown: true, page: n });
 const businesses = (skip: number) => ({
   locationId: LOCATION_ID,
-  limit: String(PAGE_SIZE),
+  limit: String(DROPDOWN_PAGE_SIZE),
   skip: String(skip),
 });
 
@@ -35,7 +36,7 @@ describe('business_choices', () => {
   it('skips the businesses of earlier pages on "load more"', async () => {
     highLevel()
       .get('/businesses/')
-      .query(businesses(PAGE_SIZE))
+      .query(businesses(DROPDOWN_PAGE_SIZE))
       .reply(200, { businesses: [{ id: 'b101', name: 'Late Co' }] });
 
     const results = await appTester(perform, page(1));
@@ -45,7 +46,7 @@ describe('business_choices', () => {
   it('returns an empty list past the last page', async () => {
     highLevel()
       .get('/businesses/')
-      .query(businesses(3 * PAGE_SIZE))
+      .query(businesses(3 * DROPDOWN_PAGE_SIZE))
       .reply(200, { businesses: [] });
     expect(await appTester(perform, page(3))).toEqual([]);
   });

@@ -1,4 +1,5 @@
-import contactChoices, { PAGE_SIZE, perform } from '../../triggers/contact_choices';
+import { DROPDOWN_PAGE_SIZE } from '../../lib/inputs/dropdowns';
+import contactChoices, { perform } from '../../triggers/contact_choices';
 import { bundleWith, highLevel, LOCATION_ID, testerFor } from '../support/app';
 import { searchRow } from '../support/contacts';
 import { fakeCursor } from '../support/cursor';
@@ -15,7 +16,7 @@ describe('contact_choices', () => {
 
   it('starts fresh on page 0 and continues from the last searchAfter on page 1', async () => {
     const cursor = fakeCursor();
-    const first = Array.from({ length: PAGE_SIZE }, (_, i) => searchRow(500 - i, i));
+    const first = Array.from({ length: DROPDOWN_PAGE_SIZE }, (_, i) => searchRow(500 - i, i));
     const second = [searchRow(10, 500), searchRow(9, 501)];
     highLevel()
       .post(
@@ -33,7 +34,8 @@ describe('contact_choices', () => {
         '/contacts/search',
         (b) =>
           b.pageLimit === 100 &&
-          JSON.stringify(b.searchAfter) === JSON.stringify(first[PAGE_SIZE - 1]!.searchAfter),
+          JSON.stringify(b.searchAfter) ===
+            JSON.stringify(first[DROPDOWN_PAGE_SIZE - 1]!.searchAfter),
       )
       .reply(200, { contacts: second, total: 102 });
 
@@ -50,7 +52,9 @@ describe('contact_choices', () => {
       'set_cursor',
       'get_cursor',
     ]);
-    expect(cursor.calls[0]!.params).toEqual([JSON.stringify(first[PAGE_SIZE - 1]!.searchAfter)]);
+    expect(cursor.calls[0]!.params).toEqual([
+      JSON.stringify(first[DROPDOWN_PAGE_SIZE - 1]!.searchAfter),
+    ]);
     expect(cursor.calls[2]!.params).toEqual(['']);
   });
 

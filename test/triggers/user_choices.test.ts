@@ -1,4 +1,5 @@
-import userChoices, { PAGE_SIZE, perform } from '../../triggers/user_choices';
+import { DROPDOWN_PAGE_SIZE } from '../../lib/inputs/dropdowns';
+import userChoices, { perform } from '../../triggers/user_choices';
 import {
   authData,
   bundleWith,
@@ -16,7 +17,7 @@ const users = (skip: number) => ({
   companyId: COMPANY_ID,
   locationId: LOCATION_ID,
   skip: String(skip),
-  limit: String(PAGE_SIZE),
+  limit: String(DROPDOWN_PAGE_SIZE),
 });
 
 describe('user_choices', () => {
@@ -65,7 +66,7 @@ describe('user_choices', () => {
   it('skips the users of earlier pages on "load more"', async () => {
     highLevel()
       .get('/users/search')
-      .query(users(2 * PAGE_SIZE))
+      .query(users(2 * DROPDOWN_PAGE_SIZE))
       .reply(200, { users: [], count: 200 });
     expect(await appTester(perform, page(2))).toEqual([]);
   });

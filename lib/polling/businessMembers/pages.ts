@@ -10,8 +10,6 @@ import { readContacts, type Contact } from '../../contacts/shape';
 import { MEMBER_PAGE_SIZE, type PollBudget } from '../budget';
 import { uniqueById } from '../../uniqueById';
 
-const PAGE_SIZE = MEMBER_PAGE_SIZE; // sent as the string "100", as the spec types `limit`
-
 const responseSchema = zod.looseObject({
   contacts: zod.array(zod.unknown()).default([]),
   count: zod.number().optional(),
@@ -30,7 +28,11 @@ export const memberPages = (
   const call = (skip: number): HighLevelCall => ({
     path: '/contacts/business/{businessId}',
     pathParams: { businessId },
-    query: { locationId, limit: String(PAGE_SIZE), skip: String(skip) },
+    query: {
+      locationId,
+      limit: String(MEMBER_PAGE_SIZE) /* a string, as the spec types it */,
+      skip: String(skip),
+    },
   });
   /** The members read at positions from..to-1, once each, in list order. */
   const between = (from: number, to: number): Contact[] =>
@@ -43,7 +45,7 @@ export const memberPages = (
   return {
     /** Members in the list, as HighLevel last said; undefined if it did not say. */
     count: () => count,
-    /** The PAGE_SIZE members from `skip` on; undefined once the poll budget is spent (logged). */
+    /** The MEMBER_PAGE_SIZE members from `skip` on; undefined once the poll budget is spent (logged). */
     async at(skip: number): Promise<Contact[] | undefined> {
       const known = pages.get(skip);
       if (known) return known;

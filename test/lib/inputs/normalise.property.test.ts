@@ -293,20 +293,128 @@ describe('normalizeDateTime', () => {
     'Dec',
   ];
 
-  it('reads a written date ("8 Jul 2026", "Jul 8, 2026 14:30", "07/08/2026") as that day in UTC', () => {
+  it('reads a written date ("8 Jul 2026", "Jul 8, 2026 14:30", "07/08/2026") in UTC, a date alone at 09:00', () => {
     fc.assert(
       fc.property(days, fc.integer({ min: 0, max: 23 }), ({ year, month, day }, hour) => {
         const iso = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
         const name = MONTH_NAMES[month - 1];
         expect(normalizeDateTime('Due Date', `${day} ${name} ${year}`)).toBe(
-          `${iso}T00:00:00.000Z`,
+          `${iso}T09:00:00.000Z`,
         );
         expect(normalizeDateTime('Due Date', `${name} ${day}, ${year} ${pad(hour)}:30`)).toBe(
           `${iso}T${pad(hour)}:30:00.000Z`,
         );
         expect(normalizeDateTime('Due Date', `${pad(month)}/${pad(day)}/${year}`)).toBe(
-          `${iso}T00:00:00.000Z`,
+          `${iso}T09:00:00.000Z`,
         );
+        expect(normalizeDateTime('Due Date', iso)).toBe(`${iso}T09:00:00.000Z`);
+      }),
+    );
+  });
+
+  it.each([
+    // Daylight saving time in New York: UTC-4 in July, UTC-5 in January.
+    ['07/08/2026 14:30', 'America/New_York', '2026-07-08T18:30:00.000Z'],
+    ['01/08/2026 14:30', 'America/New_York', '2026-01-08T19:30:00.000Z'],
+    ['12/25/2026 14:30', 'America/New_York', '2026-12-25T19:30:00.000Z'],
+    ['2026-07-08T14:30:00', 'America/New_York', '2026-07-08T18:30:00.000Z'],
+    ['Jan 8, 2026 at 2:30 pm', 'America/New_York', '2026-01-08T19:30:00.000Z'],
+    // A date alone is 09:00 in the Zap's time zone, as Zapier's own date-time fields read it.
+    ['2026-07-08', 'America/New_York', '2026-07-08T13:00:00.000Z'],
+    ['8 Jan 2026', 'America/New_York', '2026-01-08T14:00:00.000Z'],
+    ['12/25/2026', 'Asia/Kolkata', '2026-12-25T03:30:00.000Z'],
+    // The day before and after a change: 2026-03-08 02:00 and 2026-11-01 02:00 in New York.
+    ['03/07/2026 23:00', 'America/New_York', '2026-03-08T04:00:00.000Z'],
+    ['03/08/2026 03:00', 'America/New_York', '2026-03-08T07:00:00.000Z'],
+    ['10/31/2026 23:00', 'America/New_York', '2026-11-01T03:00:00.000Z'],
+    ['11/01/2026 03:00', 'America/New_York', '2026-11-01T08:00:00.000Z'],
+    // An offset given in the text wins over the Zap's time zone.
+    ['2026-07-08T14:30:00Z', 'America/New_York', '2026-07-08T14:30:00.000Z'],
+    ['12/25/2026 14:30 +01:00', 'America/New_York', '2026-12-25T13:30:00.000Z'],
+    ['1783521000', 'America/New_York', '2026-07-08T14:30:00.000Z'],
+    // No time zone, or one the runtime does not know: UTC, without failing.
+    ['12/25/2026 14:30', null, '2026-12-25T14:30:00.000Z'],
+    ['12/25/2026 14:30', undefined, '2026-12-25T14:30:00.000Z'],
+    ['12/25/2026 14:30', 'Mars/Olympus_Mons', '2026-12-25T14:30:00.000Z'],
+    ['12/25/2026', 'Not a zone', '2026-12-25T09:00:00.000Z'],
+  ])('reads "%s" without an offset in the time zone %s: %s', (text, zone, expected) => {
+    expect(normalizeDateTime('Due Date', text, zone)).toBe(expected);
+  });
+
+  it('reads a date and time without an offset as that wall-clock time in any time zone', () => {
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kathmandu'];
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1970-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.constantFrom(...zones),
+        (date, hour, timeZone) => {
+          const [year, month, day] = [
+            date.getUTCFullYear(),
+            date.getUTCMonth() + 1,
+            date.getUTCDate(),
+          ];
+          const sent = normalizeDateTime(
+            'Due Date',
+            `${pad(month)}/${pad(day)}/${year} ${pad(hour)}:15`,
+            timeZone,
+          );
+          const clock = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+          });
+          const at = (hours: number) =>
+            `${pad(month)}/${pad(day)}/${pad(year, 4)}, ${pad(hours)}:15`;
+          const wallClock = clock.format(new Date(sent!));
+          if (wallClock !== at(hour)) {
+            // Only a time skipped when the clocks went forward an hour is read otherwise: an hour
+            // on, with the clock an hour earlier showing the hour before the one typed.
+            expect(wallClock).toBe(at(hour + 1));
+            expect(clock.format(new Date(Date.parse(sent!) - 3600_000))).toBe(at(hour - 1));
+          }
+        },
+      ),
+    );
+  });
+
+  it.each([
+    ['Fri, 25 Dec 2026 10:00:00 +0000', '2026-12-25T10:00:00.000Z'],
+    ['Fri, 25 Dec 2026 10:00:00 GMT', '2026-12-25T10:00:00.000Z'],
+    ['Fri, 25 Dec 2026 05:00:00 -0500', '2026-12-25T10:00:00.000Z'],
+    ['Friday, December 25, 2026 10:00 UTC', '2026-12-25T10:00:00.000Z'],
+    ['Thu, 08 Jan 2026 14:30:00 UT', '2026-01-08T14:30:00.000Z'],
+  ])('reads the email and HTTP date "%s" as %s, whatever the Zap\'s time zone', (text, iso) => {
+    expect(normalizeDateTime('Due Date', text, 'America/New_York')).toBe(iso);
+  });
+
+  it.each([
+    'Mon, 25 Dec 2026 10:00:00 +0000', // 25 Dec 2026 is a Friday
+    'Thu, 25 Dec 2026 10:00:00 GMT',
+    'Fri, 31 Feb 2026 10:00:00 GMT',
+    'Fri, 25 Dec 2026 25:00:00 GMT',
+    'Fri, 25 Dec 2026 10:00:00 GMT maybe',
+    'Sent Fri, 25 Dec 2026 10:00:00 GMT',
+    'Fri 25 Dec 2026 10:00:00 +0000, 26 Dec',
+  ])('refuses "%s": a wrong weekday, a day or time that does not exist, or other words', (text) => {
+    expect(messageOf(() => normalizeDateTime('Due Date', text, 'America/New_York'))).toMatch(
+      /^Invalid Due Date: .* is not a date and time that exists/,
+    );
+  });
+
+  it("reads a weekday only when it is the date's own", () => {
+    const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+    fc.assert(
+      fc.property(days, fc.integer({ min: 0, max: 6 }), ({ year, month, day }, weekday) => {
+        const text = `${weekdays[weekday]}, ${pad(day)} ${MONTH_NAMES[month - 1]} ${year} 10:00:00 GMT`;
+        const own = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+        const message = messageOf(() => normalizeDateTime('Due Date', text));
+        if (weekday === own) expect(message).toBeUndefined();
+        else expect(message).toMatch(/^Invalid Due Date/);
       }),
     );
   });
