@@ -2,7 +2,7 @@
 // the tags it added; the relay counts a tag as added the first time a contact has it, like the
 // polling trigger). Same output as Tag Added to Contact, one item per tag added.
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
-import contactTagAdded, { perform as recentlyTaggedContacts } from './contact_tag_added';
+import contactTagAdded from './contact_tag_added';
 import { contactOfDelivery, tagAddedItems, tagsAddedIn } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
 import { filterFieldsOf, filterInputs, relayFilters } from '../lib/instant/events';
@@ -11,7 +11,7 @@ import { asSampleRead, SAMPLE_ITEMS, twinSamples } from '../lib/instant/samples'
 import { recentContactOutputs } from '../lib/polling/contacts';
 
 const filters = [filterInputs.tagAdded];
-const chosenTag = (bundle: Bundle) => relayFilters(bundle.inputData ?? {}, filters).tag;
+const chosenTag = (bundle: Bundle) => relayFilters(bundle, filters).tag;
 
 export const performSubscribe = subscribeTo('ContactTagAdded', filters);
 export const performUnsubscribe = unsubscribe;
@@ -27,7 +27,7 @@ export const perform = performDelivery('ContactTagAdded', async (z, bundle, deli
  * have tags, each with its latest tag.
  */
 export const performList = async (z: ZObject, bundle: Bundle) => {
-  if (chosenTag(bundle)) return twinSamples(recentlyTaggedContacts)(z, bundle);
+  if (chosenTag(bundle)) return twinSamples(contactTagAdded)(z, bundle);
   const contacts = await recentContactOutputs(z, asSampleRead(bundle), {
     sortField: 'dateUpdated',
   });

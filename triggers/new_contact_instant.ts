@@ -1,7 +1,7 @@
 // New Contact (Instant): HighLevel's ContactCreate, delivered by the webhook relay. Same output as
 // New Contact (the contact read back in one request fills what the event leaves out).
 import { defineTrigger } from 'zapier-platform-core';
-import newContact, { perform as recentNewContacts } from './new_contact';
+import newContact from './new_contact';
 import { contactOfDelivery } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
 import { filterFieldsOf, filterInputs } from '../lib/instant/events';
@@ -15,7 +15,7 @@ export const performUnsubscribe = unsubscribe;
 export const perform = performDelivery('ContactCreate', async (z, bundle, delivery) => [
   await contactOfDelivery(z, bundle, delivery, { current: true }),
 ]);
-export const performList = twinSamples(recentNewContacts);
+export const performList = twinSamples(newContact);
 
 export default defineTrigger({
   key: 'new_contact_instant' as const,

@@ -2,7 +2,7 @@
 // as Updated Contact: the id names the change (contact + update time), the contact's id is
 // `contactId`, and the contact read back in one request fills what the event leaves out.
 import { defineTrigger } from 'zapier-platform-core';
-import updatedContact, { perform as recentlyUpdatedContacts } from './updated_contact';
+import updatedContact from './updated_contact';
 import { contactOfDelivery } from '../lib/instant/contacts';
 import { performDelivery } from '../lib/instant/deliveries';
 import { filterFieldsOf, filterInputs } from '../lib/instant/events';
@@ -17,7 +17,7 @@ export const perform = performDelivery('ContactUpdate', async (z, bundle, delive
   const contact = await contactOfDelivery(z, bundle, delivery, { current: true });
   return [{ ...contact, id: `${contact.id}:${contact.dateUpdated}`, contactId: contact.id }];
 });
-export const performList = twinSamples(recentlyUpdatedContacts);
+export const performList = twinSamples(updatedContact);
 
 export default defineTrigger({
   key: 'updated_contact_instant' as const,

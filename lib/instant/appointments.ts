@@ -2,22 +2,19 @@
 // leaves out its `status` and `locationId`; New Appointment's own read (the contact's
 // appointments, one request) fills them. An appointment deleted since keeps the event's fields.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
 import { callHighLevelOrNull } from '../http/client';
 import { isoDateTime } from '../dates';
 import { newestFirst } from '../polling/contacts';
 import {
   appointmentOutput,
-  appointmentSchema,
   appointmentsResponseSchema,
   type Appointment,
   type AppointmentOutput,
 } from '../records/appointments';
 import { parseDelivered, type Delivery } from './deliveries';
+import { appointmentEventSchema } from './schemas';
 import { filterInputs, relayFilters } from './events';
 import { recordsOfRecentContacts } from './samples';
-
-const appointmentEventSchema = zod.looseObject({ appointment: appointmentSchema });
 
 /** GET /contacts/{contactId}/appointments, what New Appointment reads; none once it is deleted. */
 const appointmentsOf = async (z: ZObject, contactId: string): Promise<Appointment[]> => {
@@ -62,7 +59,7 @@ export const recentAppointments = async (
   z: ZObject,
   bundle: Bundle,
 ): Promise<AppointmentWithChangeTime[]> => {
-  const { calendarId, appointmentStatus } = relayFilters(bundle.inputData ?? {}, [
+  const { calendarId, appointmentStatus } = relayFilters(bundle, [
     filterInputs.calendarId,
     filterInputs.appointmentStatus,
   ]);

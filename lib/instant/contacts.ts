@@ -5,13 +5,11 @@
 // Deleted itself) keeps the event's fields, the missing ones empty and `dateUpdated` the event's
 // time.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
 import { contactResults } from '../contacts/search';
 import { contactSchema, type Contact, type ContactOutput } from '../contacts/shape';
 import { callHighLevelOrNull } from '../http/client';
 import { parseDelivered, type Delivery } from './deliveries';
-
-const contactResponseSchema = zod.looseObject({ contact: contactSchema });
+import { contactResponseSchema, tagsAddedSchema } from './schemas';
 
 /** The contact a contact event carries, as HighLevel sent it. */
 export const deliveredContact = (delivery: Delivery): Contact => {
@@ -62,8 +60,6 @@ export const withoutFieldsOfDeletedContact = (contact: ContactOutput): ContactOu
   businessId: '',
   followers: [],
 });
-
-const tagsAddedSchema = zod.looseObject({ tagsAdded: zod.array(zod.string()).default([]) });
 
 /**
  * Tag Added's items for one contact: one per tag added (only `chosenTag` when the Zap names one),

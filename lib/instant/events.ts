@@ -2,7 +2,13 @@
 // needs, and the filters the relay applies before it delivers an event.
 import { contactTriggerFilterFields } from '../contacts/filters';
 import { invalidInput } from '../http/errors';
-import { defineInput, fieldsOf, type Input, type LabelledField } from '../inputs/declare';
+import {
+  defineInput,
+  fieldsOf,
+  type Input,
+  type InputSource,
+  type LabelledField,
+} from '../inputs/declare';
 import { optionalId, optionalTextOf, userIdInput } from '../inputs/fields';
 
 /**
@@ -111,12 +117,12 @@ export const filterFieldsOf = (inputs: readonly FilterInput[]) => fieldsOf(input
  * refused here, naming the field, before the relay is asked.
  */
 export const relayFilters = (
-  inputData: Record<string, unknown>,
+  source: InputSource,
   inputs: readonly FilterInput[],
 ): Record<string, string> => {
   const filters: Record<string, string> = {};
   for (const { field, parse } of inputs) {
-    const value = parse(inputData[field.key], field, inputData);
+    const value = parse(source.inputData?.[field.key], field, source);
     if (value !== undefined) filters[field.key] = value;
   }
   return filters;

@@ -3,11 +3,11 @@
 // through z.request and the app's pipeline (bearer, scope check), but the relay's answers are
 // worded here: they are the relay's, not HighLevel's.
 import { errors, type Bundle, type HttpMethod, type ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
 import { locationIdOf } from '../http/client';
 import { requestTimeoutMs } from '../http/config';
 import { invalidInput, isNetworkFailure, redactSecrets, sentence } from '../http/errors';
 import type { HighLevelMiddlewareData } from '../http/middleware';
+import { subscriptionSchema, type Subscription } from './schemas';
 import { EVENT_SCOPES, relayFilters, type FilterInput, type InstantEvent } from './events';
 
 const SETTING = 'RELAY_URL';
@@ -49,16 +49,6 @@ export const relayUrl = (): string => {
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 };
-
-export const subscriptionSchema = zod.looseObject({
-  id: zod.string().min(1),
-  event: zod.string(),
-  locationId: zod.string(),
-  filters: zod.record(zod.string(), zod.string()).nullish(),
-  targetUrl: zod.string(),
-  createdAt: zod.string().optional(),
-});
-export type Subscription = zod.infer<typeof subscriptionSchema>;
 
 type RelayResponse = { status: number; data?: unknown; content?: string };
 
@@ -186,4 +176,4 @@ export const unsubscribe = async (z: ZObject, bundle: Bundle): Promise<{ id?: st
 /** A trigger's performSubscribe: its event, filtered by the filter inputs it offers. */
 export const subscribeTo =
   (event: InstantEvent, filters: readonly FilterInput[]) => (z: ZObject, bundle: Bundle) =>
-    subscribe(z, bundle, event, relayFilters(bundle.inputData ?? {}, filters));
+    subscribe(z, bundle, event, relayFilters(bundle, filters));

@@ -2,8 +2,7 @@
 // contact: HighLevel has no location-wide read of notes, nor one of tasks or appointments within
 // the app's scopes. So the twin's own read runs over the most recently changed contacts.
 import type { Bundle, ZObject } from 'zapier-platform-core';
-import * as zod from 'zod';
-import { contactSchema } from '../contacts/shape';
+import { contactSearchSchema } from './schemas';
 import { callHighLevel, locationIdOf } from '../http/client';
 
 /**
@@ -16,20 +15,19 @@ export const asSampleRead = (bundle: Bundle): Bundle => ({
   meta: { ...bundle.meta, isLoadingSample: true, isPopulatingDedupe: false },
 });
 
-/** A polling twin's read, run as the instant trigger's performList. */
+type Item = Record<string, unknown>;
+type PollingRead = (z: ZObject, bundle: Bundle) => Promise<Item[]>;
+
+/** A polling twin's read (its perform), run as the instant trigger's performList. */
 export const twinSamples =
-  <T>(read: (z: ZObject, bundle: Bundle) => Promise<T>) =>
-  (z: ZObject, bundle: Bundle): Promise<T> =>
-    read(z, asSampleRead(bundle));
+  (twin: { operation: unknown }) =>
+  (z: ZObject, bundle: Bundle): Promise<Item[]> =>
+    (twin.operation as { perform: PollingRead }).perform(z, asSampleRead(bundle));
 
 /** Contacts whose records are read, at most: one search plus this many reads. */
 export const SAMPLE_CONTACTS = 5;
 /** Enough items for the editor to offer a choice; reading stops once this many are found. */
 export const SAMPLE_ITEMS = 10;
-
-const searchResponseSchema = zod.looseObject({
-  contacts: zod.array(contactSchema).default([]),
-});
 
 /** The ids of the sub-account's most recently changed contacts, newest first. */
 export const recentlyChangedContactIds = async (
@@ -48,7 +46,7 @@ export const recentlyChangedContactIds = async (
         sort: [{ field: 'dateUpdated', direction: 'desc' }],
       },
     },
-    searchResponseSchema,
+    contactSearchSchema,
   );
   return contacts.map((contact) => contact.id);
 };

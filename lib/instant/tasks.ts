@@ -34,7 +34,7 @@ export const recentTasks = async (
   bundle: Bundle,
   { completedOnly }: { completedOnly: boolean },
 ): Promise<TaskOutput[]> => {
-  const { assignedTo } = relayFilters(bundle.inputData ?? {}, [filterInputs.taskAssignedTo]);
+  const { assignedTo } = relayFilters(bundle, [filterInputs.taskAssignedTo]);
   const found = await recordsOfRecentContacts(
     z,
     bundle,
