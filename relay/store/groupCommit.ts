@@ -3,7 +3,7 @@
 // A batch that fails (say, a deadlock between two instances) is retried one event per transaction,
 // so one bad event cannot take its neighbours down; an event that still fails rejects (→ 429).
 import type { Database } from './database';
-import { ingestEvent, InstalledCache, type IncomingEvent, type IngestOutcome } from './ingest';
+import { ingestBatch, InstalledCache, type IncomingEvent, type IngestOutcome } from './ingest';
 
 interface Waiting {
   event: IncomingEvent;
@@ -42,11 +42,13 @@ export class GroupCommit {
 
   private async commit(batch: Waiting[]): Promise<void> {
     try {
-      const outcomes = await this.db.transaction(async (tx) => {
-        const results: IngestOutcome[] = [];
-        for (const item of batch) results.push(await ingestEvent(tx, item.event, this.installed));
-        return results;
-      });
+      const outcomes = await this.db.transaction((tx) =>
+        ingestBatch(
+          tx,
+          batch.map((item) => item.event),
+          this.installed,
+        ),
+      );
       this.onCommitted(outcomes);
       batch.forEach((item, index) => item.resolve(outcomes[index]!));
     } catch (batchError) {
@@ -56,11 +58,11 @@ export class GroupCommit {
       }
       for (const item of batch) {
         try {
-          const outcome = await this.db.transaction((tx) =>
-            ingestEvent(tx, item.event, this.installed),
+          const [outcome] = await this.db.transaction((tx) =>
+            ingestBatch(tx, [item.event], this.installed),
           );
-          this.onCommitted([outcome]);
-          item.resolve(outcome);
+          this.onCommitted([outcome!]);
+          item.resolve(outcome!);
         } catch (error) {
           item.reject(error);
         }

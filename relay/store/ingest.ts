@@ -1,6 +1,11 @@
-// Storing one verified event, in the caller's transaction: the event itself (once per webhookId),
+// Storing verified events, in the caller's transaction: each event itself (once per webhookId),
 // the install list, the contact's known tags, and one delivery row per matching subscription. All
 // of it commits together before HighLevel gets its 200, so an acknowledged event is never lost.
+//
+// A batch is stored with a few set-based statements rather than several per event: PGlite runs
+// PostgreSQL single-threaded in the relay's process, and each statement costs a parse, a plan and
+// a round trip. Events whose effect depends on the order (installs, uninstalls, tag updates that
+// derive ContactTagAdded, deletes) are stored one at a time, in their place in the batch.
 import { filterValues, filtersSql } from '../subscriptions/filters';
 import { CONTACT_TAG_ADDED, INSTALL, UNINSTALL } from '../webhooks/eventTypes';
 import { tagsAdded, tagsOf } from '../webhooks/tagsAdded';
@@ -22,6 +27,185 @@ export type IngestOutcome =
   | { outcome: 'not-installed' };
 
 const TAG_BEARING = new Set(['ContactCreate', 'ContactUpdate', 'ContactTagUpdate']);
+const TEACHES_TAGS = new Set(['ContactCreate', 'ContactUpdate']);
+
+/**
+ * Events stored together in one set: anything but installs, uninstalls, ContactTagUpdate (what it
+ * adds depends on what came before) and ContactDelete (forgets tags). What the others do to the
+ * known tags is a union, the same in any order.
+ */
+const storedAsSet = (event: IncomingEvent): boolean =>
+  event.type !== INSTALL &&
+  event.type !== UNINSTALL &&
+  event.type !== 'ContactTagUpdate' &&
+  event.type !== 'ContactDelete';
+
+/** Stores a batch, in order; one outcome per event. */
+export async function ingestBatch(
+  tx: Sql,
+  events: IncomingEvent[],
+  installed: InstalledCache,
+): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = [];
+  let start = 0;
+  while (start < events.length) {
+    let end = start;
+    while (end < events.length && storedAsSet(events[end]!)) end += 1;
+    if (end > start) {
+      outcomes.push(...(await ingestSet(tx, events.slice(start, end), installed)));
+      start = end;
+    } else {
+      outcomes.push(await ingestEvent(tx, events[start]!, installed));
+      start += 1;
+    }
+  }
+  return outcomes;
+}
+
+/** Order-independent events (see storedAsSet): five statements at most, however many events. */
+async function ingestSet(
+  tx: Sql,
+  events: IncomingEvent[],
+  installed: InstalledCache,
+): Promise<IngestOutcome[]> {
+  const unknown = [...new Set(events.map((e) => e.locationId!).filter((id) => !installed.has(id)))];
+  if (unknown.length > 0) {
+    const rows = await tx.query<{ location_id: string }>(
+      'SELECT location_id FROM relay_installs WHERE location_id = ANY($1::text[])',
+      [unknown],
+    );
+    for (const row of rows) installed.add(row.location_id);
+  }
+  const outcomes: IngestOutcome[] = events.map(() => ({ outcome: 'not-installed' }));
+  // The first of several events with one webhookId in the batch is the one stored.
+  const candidates = new Map<string, number>();
+  events.forEach((event, index) => {
+    if (!installed.has(event.locationId!)) return;
+    if (candidates.has(event.webhookId)) outcomes[index] = { outcome: 'duplicate' };
+    else candidates.set(event.webhookId, index);
+  });
+  if (candidates.size === 0) return outcomes;
+
+  const rows = await tx.query<{ id: string; webhook_id: string }>(
+    `INSERT INTO relay_events (webhook_id, type, location_id, body)
+     SELECT webhook_id, type, location_id, body
+     FROM jsonb_to_recordset($1::jsonb) AS e(webhook_id text, type text, location_id text, body text)
+     ON CONFLICT (webhook_id) DO NOTHING RETURNING id, webhook_id`,
+    [
+      JSON.stringify(
+        [...candidates.values()].map((index) => {
+          const event = events[index]!;
+          return {
+            webhook_id: event.webhookId,
+            type: event.type,
+            location_id: event.locationId,
+            body: event.raw,
+          };
+        }),
+      ),
+    ],
+  );
+  const storedIds = new Map(rows.map((row) => [row.webhook_id, String(row.id)]));
+  const stored: Array<{ index: number; eventId: string }> = [];
+  for (const [webhookId, index] of candidates) {
+    const eventId = storedIds.get(webhookId);
+    if (eventId) stored.push({ index, eventId });
+    else outcomes[index] = { outcome: 'duplicate' };
+  }
+  if (stored.length === 0) return outcomes;
+
+  await learnTags(
+    tx,
+    stored.map(({ index }) => events[index]!),
+  );
+  const deliveries = await insertDeliveries(
+    tx,
+    stored.map(({ index, eventId }) => ({ eventId, ...outgoingOf(events[index]!) })),
+  );
+  for (const { index, eventId } of stored) {
+    outcomes[index] = { outcome: 'stored', eventId, deliveries: deliveries.get(eventId) ?? 0 };
+  }
+  return outcomes;
+}
+
+/** ContactCreate and ContactUpdate teach the relay tags the contact has: one upsert for all. */
+async function learnTags(tx: Sql, events: IncomingEvent[]): Promise<void> {
+  const byContact = new Map<
+    string,
+    { location_id: string; contact_id: string; tags: Set<string> }
+  >();
+  for (const event of events) {
+    const contactId = text(event.body.id);
+    if (!TEACHES_TAGS.has(event.type) || !contactId || !event.locationId) continue;
+    if (!Array.isArray(event.body.tags)) continue;
+    const key = JSON.stringify([event.locationId, contactId]);
+    const entry = byContact.get(key) ?? {
+      location_id: event.locationId,
+      contact_id: contactId,
+      tags: new Set<string>(),
+    };
+    for (const tag of tagsOf(event.body)) entry.tags.add(tag);
+    byContact.set(key, entry);
+  }
+  if (byContact.size === 0) return;
+  await tx.query(
+    `INSERT INTO relay_contact_tags (location_id, contact_id, tags)
+     SELECT location_id, contact_id, tags
+     FROM jsonb_to_recordset($1::jsonb) AS c(location_id text, contact_id text, tags text[])
+     ON CONFLICT (location_id, contact_id)
+     DO UPDATE SET tags = ARRAY(SELECT DISTINCT unnest(relay_contact_tags.tags || EXCLUDED.tags))`,
+    [JSON.stringify([...byContact.values()].map((c) => ({ ...c, tags: [...c.tags] })))],
+  );
+}
+
+interface Outgoing {
+  eventId: string;
+  locationId: string | undefined;
+  event: string;
+  raw: string;
+  body: Record<string, unknown>;
+}
+
+const outgoingOf = (event: IncomingEvent) => ({
+  locationId: event.locationId,
+  event: event.type,
+  raw: event.raw,
+  body: event.body,
+});
+
+/**
+ * One delivery row per (outgoing event, matching subscription), in one statement. Filters are
+ * matched in SQL (filters.ts): a sub-account with many subscriptions costs one indexed join, not
+ * every subscription read back. Returns how many deliveries each event got.
+ */
+async function insertDeliveries(tx: Sql, outgoing: Outgoing[]): Promise<Map<string, number>> {
+  const rows = await tx.query<{ event_id: string }>(
+    `INSERT INTO relay_deliveries (event_id, subscription_id, body)
+     SELECT o.event_id, s.id, o.body
+     FROM jsonb_to_recordset($1::jsonb)
+       AS o(event_id bigint, location_id text, event text, body text, filter_values jsonb)
+     JOIN relay_subscriptions s ON s.location_id = o.location_id AND s.event = o.event
+     WHERE ${filtersSql('o.filter_values')}
+     RETURNING event_id`,
+    [
+      JSON.stringify(
+        outgoing.map((item) => ({
+          event_id: item.eventId,
+          location_id: item.locationId,
+          event: item.event,
+          body: item.raw,
+          filter_values: filterValues(item.body),
+        })),
+      ),
+    ],
+  );
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const eventId = String(row.event_id);
+    counts.set(eventId, (counts.get(eventId) ?? 0) + 1);
+  }
+  return counts;
+}
 
 /**
  * Sub-accounts known to be installed, per relay instance, for a minute: one query less per event.
@@ -43,7 +227,8 @@ export class InstalledCache {
   }
 }
 
-export async function ingestEvent(
+/** One event whose effect depends on what came before it, in its own statements. */
+async function ingestEvent(
   tx: Sql,
   event: IncomingEvent,
   installed: InstalledCache,
@@ -70,29 +255,20 @@ export async function ingestEvent(
     return { outcome: 'stored', eventId, deliveries: 0 };
   }
 
-  const outgoing: Array<{ event: string; raw: string; body: Record<string, unknown> }> = [
-    { event: event.type, raw: event.raw, body: event.body },
-  ];
+  const outgoing: Outgoing[] = [{ eventId, ...outgoingOf(event) }];
   const added = await updateKnownTags(tx, event);
   if (added.length > 0) {
     const derived = { ...event.body, type: CONTACT_TAG_ADDED, tagsAdded: added };
-    outgoing.push({ event: CONTACT_TAG_ADDED, raw: JSON.stringify(derived), body: derived });
+    outgoing.push({
+      eventId,
+      locationId: event.locationId,
+      event: CONTACT_TAG_ADDED,
+      raw: JSON.stringify(derived),
+      body: derived,
+    });
   }
-
-  let deliveries = 0;
-  for (const item of outgoing) {
-    // Filters are matched in SQL (filters.ts): a sub-account with many subscriptions costs one
-    // indexed query per event, not every subscription read back.
-    const inserted = await tx.query(
-      `INSERT INTO relay_deliveries (event_id, subscription_id, body)
-       SELECT $1, id, $2 FROM relay_subscriptions
-       WHERE location_id = $3 AND event = $4 AND ${filtersSql(5)}
-       RETURNING id`,
-      [eventId, item.raw, event.locationId, item.event, ...filterValues(item.body)],
-    );
-    deliveries += inserted.length;
-  }
-  return { outcome: 'stored', eventId, deliveries };
+  const deliveries = await insertDeliveries(tx, outgoing);
+  return { outcome: 'stored', eventId, deliveries: deliveries.get(eventId) ?? 0 };
 }
 
 async function isInstalled(

@@ -54,20 +54,23 @@ const FILTERS: Record<FilterKey, FilterDefinition> = {
 };
 
 /**
- * The same test in SQL, for the subscriptions query: a subscription matches when each filter it
- * has is among the event's values for that filter (parameters $start… in FILTER_KEYS order, each
- * a text[] from filterValues()).
+ * The same test in SQL, for the delivery query: a subscription `s` matches when each filter it has
+ * is among the event's values for that filter, `values` being a jsonb object from filterValues().
+ * (`jsonb ? text`: the array holds that string.)
  */
-export function filtersSql(start: number): string {
-  return FILTER_KEYS.map((key, i) => {
-    const value = key === 'tag' ? `lower(filters->>'${key}')` : `filters->>'${key}'`;
-    return `(filters->>'${key}' IS NULL OR ${value} = ANY($${start + i}::text[]))`;
+export function filtersSql(values: string): string {
+  return FILTER_KEYS.map((key) => {
+    const wanted = key === 'tag' ? `lower(s.filters->>'${key}')` : `(s.filters->>'${key}')`;
+    return `(s.filters->>'${key}' IS NULL OR (${values}->'${key}') ? ${wanted})`;
   }).join(' AND ');
 }
 
-/** Each filter's values in this event, in FILTER_KEYS order (tags lower-cased). */
-export function filterValues(body: Body): string[][] {
-  return FILTER_KEYS.map((key) => FILTERS[key].valuesOf(body));
+/** Each filter's values in this event, by filter key (tags lower-cased). */
+export function filterValues(body: Body): Record<FilterKey, string[]> {
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, FILTERS[key].valuesOf(body)])) as Record<
+    FilterKey,
+    string[]
+  >;
 }
 
 /** A sentence saying why these filters cannot be used with this event, or undefined. */
