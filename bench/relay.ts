@@ -199,7 +199,7 @@ export async function measureRelay(log: Log): Promise<{ figures: Figure[]; raw: 
     raw.embeddedAcksPerSecond = embeddedRate;
     figures.push({
       section: 'relay',
-      metric: 'acknowledged events/s, embedded store (durable)',
+      metric: "acknowledged events/s, embedded store (committed; PGlite's fsync is off)",
       value: `${Math.round(embeddedRate)}/s`,
       target: '≥ 1000/s',
       verdict: verdict(embeddedRate >= 1000),
