@@ -6,6 +6,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { startRelay, type Relay } from '../relay';
+import { countSubscriptions } from '../relay/store/subscriptions';
 import type { Sandbox } from '../sandbox/server';
 
 export type LocalRelay = {
@@ -41,12 +42,7 @@ export const startLocalRelay = async (sandbox: Sandbox): Promise<LocalRelay> => 
   await sandbox.webhooks.idle();
   return {
     relay,
-    subscriptionCount: async () => {
-      const [row] = await relay.db.query<{ count: number | string }>(
-        'SELECT count(*) AS count FROM relay_subscriptions',
-      );
-      return Number(row?.count ?? 0);
-    },
+    subscriptionCount: () => countSubscriptions(relay.db),
     close: async () => {
       sandbox.webhooks.setUrl(previousUrl);
       if (previousRelayUrl === undefined) delete process.env.RELAY_URL;

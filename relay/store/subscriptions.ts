@@ -47,6 +47,14 @@ export async function findSubscription(sql: Sql, id: string): Promise<Subscripti
   return row ? fromRow(row) : undefined;
 }
 
+/** How many subscriptions are live (the demo checks that turning Zaps off leaves none). */
+export async function countSubscriptions(sql: Sql): Promise<number> {
+  const [row] = await sql.query<{ count: number | string }>(
+    'SELECT count(*) AS count FROM relay_subscriptions',
+  );
+  return Number(row?.count ?? 0);
+}
+
 export async function endSubscription(sql: Sql, id: string): Promise<boolean> {
   const removed = await sql.query('DELETE FROM relay_subscriptions WHERE id = $1 RETURNING id', [
     id,
