@@ -3,7 +3,7 @@
 // HighLevel's documented policy: only a 429 answer is retried (6 times, about 10 minutes apart,
 // with jitter), re-sending the identical body and headers; a 5xx, another 4xx, a timeout or a
 // network error loses the event.
-import { WebhookFault, WebhookFaultKind, WebhookFaults } from './faults';
+import { DEFAULT_OVERSIZE_BYTES, WebhookFault, WebhookFaultKind, WebhookFaults } from './faults';
 
 export interface DeliverySettings {
   /** Retries after a 429 (HighLevel: 6). */
@@ -130,12 +130,16 @@ export class WebhookDelivery {
   }
 
   private async dispatch(item: QueueItem): Promise<void> {
-    const outgoing = item.outgoing.headers
-      ? item.outgoing
-      : { ...item.outgoing, headers: await this.sign(item.outgoing.raw) };
     const isNewEvent = item.faults === undefined;
     const faults = item.faults ?? this.faults.takeForNextEvent();
     const kinds = faults.map((fault) => fault.kind);
+    const oversize = faults.find((fault) => fault.kind === 'oversize');
+    let outgoing = item.outgoing;
+    if (!outgoing.headers) {
+      // Padded before signing: the signature holds, only the size is wrong.
+      if (oversize) outgoing = padded(outgoing, oversize.bytes ?? DEFAULT_OVERSIZE_BYTES);
+      outgoing = { ...outgoing, headers: await this.sign(outgoing.raw) };
+    }
     if (kinds.includes('drop')) {
       this.record(outgoing, { outcome: 'dropped', error: 'dropped', faults: kinds });
       return;
@@ -235,6 +239,14 @@ export class WebhookDelivery {
     if (this.pending > 0 && !this.closing.signal.aborted) return;
     for (const resolve of this.waiters.splice(0)) resolve();
   }
+}
+
+/** The event with a `padding` field of spaces that makes its JSON text at least `bytes` long. */
+function padded(outgoing: Outgoing, bytes: number): Outgoing {
+  const body = JSON.parse(outgoing.raw) as Record<string, unknown>;
+  const base = Buffer.byteLength(JSON.stringify({ ...body, padding: '' }), 'utf8');
+  const raw = JSON.stringify({ ...body, padding: ' '.repeat(Math.max(0, bytes - base)) });
+  return { ...outgoing, raw };
 }
 
 /** Same body, signatures that cannot verify: each signature's first byte flipped. */

@@ -1,9 +1,14 @@
 // Delivery faults, so a receiver (the relay) can be tested against what a real network and a real
-// sender do: lose events, deliver them late, twice, out of order, or with a signature that fails.
+// sender do: lose events, deliver them late, twice, out of order, with a signature that fails, or
+// with a body bigger than a receiver accepts.
 // Each fault applies to the next `count` events (default 1) that are sent for the first time;
 // retries re-send exactly what was sent before and take no faults.
 
-export type WebhookFaultKind = 'drop' | 'delay' | 'duplicate' | 'reorder' | 'badSignature';
+export type WebhookFaultKind =
+  'drop' | 'delay' | 'duplicate' | 'reorder' | 'badSignature' | 'oversize';
+
+/** What an `oversize` fault pads a body to by default: one byte over 1 MiB. */
+export const DEFAULT_OVERSIZE_BYTES = 1024 * 1024 + 1;
 
 export interface WebhookFault {
   kind: WebhookFaultKind;
@@ -11,6 +16,11 @@ export interface WebhookFault {
   count?: number;
   /** For `delay`: how long the event waits before it is sent; the queue behind it waits too. */
   ms?: number;
+  /**
+   * For `oversize`: the body is padded (a `padding` field of spaces) to at least this many bytes
+   * before it is signed, so only its size is wrong (default DEFAULT_OVERSIZE_BYTES).
+   */
+  bytes?: number;
 }
 
 const KINDS: readonly WebhookFaultKind[] = [
@@ -19,6 +29,7 @@ const KINDS: readonly WebhookFaultKind[] = [
   'duplicate',
   'reorder',
   'badSignature',
+  'oversize',
 ];
 
 /** Checks a fault given over HTTP or by a test, naming the field that is wrong. */
@@ -36,19 +47,26 @@ export function parseWebhookFault(input: unknown): WebhookFault {
       `ms must be a number of milliseconds >= 0 for a delay; got ${JSON.stringify(fault.ms)}`,
     );
   }
+  const bytes = fault.bytes ?? DEFAULT_OVERSIZE_BYTES;
+  if (fault.kind === 'oversize' && !(Number.isInteger(bytes) && (bytes as number) > 0)) {
+    throw new Error(
+      `bytes must be a positive whole number of bytes for an oversize body; got ${JSON.stringify(fault.bytes)}`,
+    );
+  }
   return {
     kind: fault.kind as WebhookFaultKind,
     count: count as number,
     ...(fault.kind === 'delay' ? { ms: fault.ms as number } : {}),
+    ...(fault.kind === 'oversize' ? { bytes: bytes as number } : {}),
   };
 }
 
 export class WebhookFaults {
-  private active: Array<Required<Pick<WebhookFault, 'kind' | 'count'>> & { ms?: number }> = [];
+  private active: Array<WebhookFault & { count: number }> = [];
 
   add(fault: WebhookFault): void {
     const parsed = parseWebhookFault(fault);
-    this.active.push({ kind: parsed.kind, count: parsed.count ?? 1, ms: parsed.ms });
+    this.active.push({ ...parsed, count: parsed.count ?? 1 });
   }
 
   clear(): void {
@@ -65,7 +83,8 @@ export class WebhookFaults {
     for (const kind of KINDS) {
       const fault = this.active.find((candidate) => candidate.kind === kind);
       if (!fault) continue;
-      taken.push({ kind, ...(fault.ms !== undefined ? { ms: fault.ms } : {}) });
+      const { count: _count, ...settings } = fault;
+      taken.push(settings);
       fault.count -= 1;
     }
     this.active = this.active.filter((fault) => fault.count > 0);

@@ -183,6 +183,42 @@ describe('faults', () => {
     expect(verifySignatures(good!, keys)).toEqual({ ed25519: true, rsa: true });
   });
 
+  it('oversize: the body is padded past the size given, then signed, and a 429 retry re-sends it', async () => {
+    sandbox.webhooks.injectFault({ kind: 'oversize', bytes: 4096 });
+    receiver.answers.push(429);
+    const big = await createContact();
+    const small = await createContact();
+    await sandbox.webhooks.idle();
+    // The retry waits its delay; the next event may go first.
+    const [first, retry] = receiver.received.filter((r) => r.body.email === big);
+    const next = receiver.received.find((r) => r.body.email === small);
+    expect(Buffer.byteLength(first!.raw)).toBeGreaterThanOrEqual(4096);
+    expect(Buffer.byteLength(first!.raw)).toBeLessThan(4096 + 16);
+    expect(first!.body).toMatchObject({ email: big, padding: expect.stringMatching(/^ +$/) });
+    expect(verifySignatures(first!, sandbox.webhooks.publicKeys)).toEqual({
+      ed25519: true,
+      rsa: true,
+    });
+    expect(retry!.raw).toBe(first!.raw);
+    expect(next!.body.email).toBe(small);
+    expect(next!.body).not.toHaveProperty('padding');
+    expect(sandbox.webhooks.log.map((e) => [e.attempt, e.status, e.faults])).toEqual(
+      expect.arrayContaining([
+        [0, 429, ['oversize']],
+        [1, 200, []],
+        [0, 200, []],
+      ]),
+    );
+    expect(sandbox.webhooks.log).toHaveLength(3);
+  });
+
+  it('oversize: by default one byte over 1 MiB', async () => {
+    sandbox.webhooks.injectFault({ kind: 'oversize' });
+    await createContact();
+    await sandbox.webhooks.idle();
+    expect(Buffer.byteLength(receiver.received[0]!.raw)).toBe(1024 * 1024 + 1);
+  });
+
   it('are injected, listed and cleared over HTTP, and refused with the field named', async () => {
     const injected = await admin('POST', '/__sandbox/webhooks/faults', {
       faults: [{ kind: 'drop' }, { kind: 'delay', ms: 10, count: 2 }],
@@ -209,6 +245,12 @@ describe('faults', () => {
     );
     const noMs = await admin('POST', '/__sandbox/webhooks/faults', { kind: 'delay' });
     expect(noMs.body.message).toMatch(/^ms must be/);
+    const noBytes = await admin('POST', '/__sandbox/webhooks/faults', {
+      kind: 'oversize',
+      bytes: -1,
+    });
+    expect(noBytes.status).toBe(400);
+    expect(noBytes.body.message).toMatch(/^bytes must be a positive whole number/);
 
     await admin('POST', '/__sandbox/webhooks/faults', { kind: 'drop', count: 5 });
     expect((await admin('GET', '/__sandbox/webhooks/faults')).body.faults).toHaveLength(1);
