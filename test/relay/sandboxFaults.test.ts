@@ -274,14 +274,14 @@ describe('sandbox faults at the relay', () => {
     );
   });
 
-  it('delay past the stale window (RELAY_WEBHOOK_MAX_AGE_SECONDS=1): refused with 401, not stored', async () => {
-    const strict = await startTestRelay({ webhookMaxAgeSeconds: 1 });
+  it('delay past the stale window (RELAY_WEBHOOK_MAX_AGE_SECONDS=2): refused with 401, not stored', async () => {
+    const strict = await startTestRelay({ webhookMaxAgeSeconds: 2 });
     try {
       await sender.sendTo(`${strict.url}/webhooks/highlevel`);
       await sender.approve();
       await sender.idle();
       await subscribe('ContactCreate', '/strict', strict);
-      const { webhookId, sends } = await createUnder({ kind: 'delay', ms: 2_500 });
+      const { webhookId, sends } = await createUnder({ kind: 'delay', ms: 4_000 });
       expect(sends.map((s) => [s.status, s.faults])).toEqual([[401, ['delay']]]);
       expect(await storedCount(webhookId, strict)).toBe(0);
       // A fresh event still gets through.
