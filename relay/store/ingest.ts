@@ -31,7 +31,7 @@ const TEACHES_TAGS = new Set(['ContactCreate', 'ContactUpdate']);
 
 /**
  * Events stored together in one set: anything but installs, uninstalls, ContactTagUpdate (what it
- * adds depends on what came before) and ContactDelete (forgets tags). What the others do to the
+ * adds depends on what came before) and ContactDelete (leaves a tombstone). What the others do to the
  * known tags is a union, the same in any order.
  */
 const storedAsSet = (event: IncomingEvent): boolean =>
@@ -153,7 +153,8 @@ async function learnTags(tx: Sql, events: IncomingEvent[]): Promise<void> {
      SELECT location_id, contact_id, tags
      FROM jsonb_to_recordset($1::jsonb) AS c(location_id text, contact_id text, tags text[])
      ON CONFLICT (location_id, contact_id)
-     DO UPDATE SET tags = ARRAY(SELECT DISTINCT unnest(relay_contact_tags.tags || EXCLUDED.tags))`,
+     DO UPDATE SET tags = ARRAY(SELECT DISTINCT unnest(relay_contact_tags.tags || EXCLUDED.tags))
+     WHERE relay_contact_tags.deleted_at IS NULL`,
     [JSON.stringify([...byContact.values()].map((c) => ({ ...c, tags: [...c.tags] })))],
   );
 }
@@ -283,6 +284,9 @@ async function isInstalled(
   return rows.length > 0;
 }
 
+/** When HighLevel sent the event (its `timestamp`, checked on receipt). */
+const sentAt = (event: IncomingEvent): Date => new Date(String(event.body.timestamp));
+
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
@@ -325,10 +329,14 @@ async function updateKnownTags(tx: Sql, event: IncomingEvent): Promise<string[]>
   const contactId = text(event.body.id);
   if (!contactId || !event.locationId) return [];
   if (event.type === 'ContactDelete') {
-    await tx.query('DELETE FROM relay_contact_tags WHERE location_id = $1 AND contact_id = $2', [
-      event.locationId,
-      contactId,
-    ]);
+    // A tombstone, not a forgotten contact: see relay_contact_tags in schema.ts.
+    await tx.query(
+      `INSERT INTO relay_contact_tags (location_id, contact_id, tags, deleted_at)
+       VALUES ($1, $2, '{}', $3)
+       ON CONFLICT (location_id, contact_id) DO UPDATE
+       SET tags = '{}', deleted_at = GREATEST(relay_contact_tags.deleted_at, EXCLUDED.deleted_at)`,
+      [event.locationId, contactId, sentAt(event)],
+    );
     return [];
   }
   if (!TAG_BEARING.has(event.type) || !Array.isArray(event.body.tags)) return [];
@@ -338,22 +346,32 @@ async function updateKnownTags(tx: Sql, event: IncomingEvent): Promise<string[]>
     await tx.query(
       `INSERT INTO relay_contact_tags (location_id, contact_id, tags) VALUES ($1, $2, $3)
        ON CONFLICT (location_id, contact_id)
-       DO UPDATE SET tags = ARRAY(SELECT DISTINCT unnest(relay_contact_tags.tags || EXCLUDED.tags))`,
+       DO UPDATE SET tags = ARRAY(SELECT DISTINCT unnest(relay_contact_tags.tags || EXCLUDED.tags))
+       WHERE relay_contact_tags.deleted_at IS NULL`,
       [event.locationId, contactId, current],
     );
     return [];
   }
   // FOR UPDATE: two instances handling two updates of one contact take turns.
-  const [known] = await tx.query<{ tags: string[] }>(
-    `SELECT tags FROM relay_contact_tags WHERE location_id = $1 AND contact_id = $2 FOR UPDATE`,
+  const [row] = await tx.query<{ tags: string[]; deleted_at: Date | null }>(
+    `SELECT tags, deleted_at FROM relay_contact_tags
+     WHERE location_id = $1 AND contact_id = $2 FOR UPDATE`,
     [event.locationId, contactId],
   );
+  // HighLevel does not keep order: a tag update sent before the contact's delete but arriving
+  // after it adds nothing (the contact is gone). One sent after the delete is a restored contact,
+  // known from then on like a contact never seen.
+  if (row?.deleted_at && sentAt(event) <= new Date(row.deleted_at)) return [];
+  const known = row?.deleted_at ? undefined : row;
   const added = tagsAdded(known?.tags, current);
   if (added.length > 0 || !known) {
     await tx.query(
       `INSERT INTO relay_contact_tags (location_id, contact_id, tags) VALUES ($1, $2, $3)
        ON CONFLICT (location_id, contact_id)
-       DO UPDATE SET tags = ARRAY(SELECT DISTINCT unnest(relay_contact_tags.tags || EXCLUDED.tags))`,
+       DO UPDATE SET deleted_at = NULL,
+         tags = ARRAY(SELECT DISTINCT unnest(
+           CASE WHEN relay_contact_tags.deleted_at IS NULL THEN relay_contact_tags.tags END
+           || EXCLUDED.tags))`,
       [event.locationId, contactId, [...(known?.tags ?? []), ...added]],
     );
   }

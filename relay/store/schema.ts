@@ -26,12 +26,16 @@ export const SCHEMA = [
   `CREATE INDEX IF NOT EXISTS relay_subscriptions_by_location
     ON relay_subscriptions (location_id, event)`,
   // Each contact's last-known tags (lower-cased), to tell which tags a ContactTagUpdate added.
+  // A deleted contact keeps its row, tags emptied, with `deleted_at` (the delete's timestamp): a
+  // tag update HighLevel sent before the delete but that arrives after it must not look like a
+  // contact never seen. One sent after it means the contact was restored.
   `CREATE TABLE IF NOT EXISTS relay_contact_tags (
     location_id TEXT NOT NULL,
     contact_id TEXT NOT NULL,
     tags TEXT[] NOT NULL,
     PRIMARY KEY (location_id, contact_id)
   )`,
+  `ALTER TABLE relay_contact_tags ADD COLUMN IF NOT EXISTS deleted_at TIMESTAMPTZ`,
   // The delivery queue: one row per (event, subscription), written in the transaction that stores
   // the event, so an acknowledged event always has its deliveries. state: pending → delivered,
   // dead (gave up after the retry period; kept and counted) or cancelled (subscription ended).

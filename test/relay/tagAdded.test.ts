@@ -23,8 +23,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const send = async (type: string, id: string, tags: string[]) => {
-  const event = highlevelEvent({ type, ...contactBody(LOCATION, { id, tags }) });
+const send = async (type: string, id: string, tags: string[], sentAt = new Date()) => {
+  const event = highlevelEvent({
+    type,
+    ...contactBody(LOCATION, { id, tags }),
+    timestamp: sentAt.toISOString(),
+  });
   expect((await h.send(event)).status).toBe(200);
   return event;
 };
@@ -68,5 +72,26 @@ describe('tag added', () => {
     await settle();
     expect(addedFor('c4', '/any')).toEqual([['other']]);
     expect(addedFor('c4', '/vip')).toEqual([]);
+  });
+
+  it('fires nothing for a tag update sent before the delete that arrives after it', async () => {
+    const sent = Date.now();
+    await send('ContactCreate', 'c5', ['a'], new Date(sent - 3000));
+    await send('ContactTagUpdate', 'c5', ['a', 'b'], new Date(sent - 2000));
+    // HighLevel sent the tag update (adding c) a second before the delete; the delete came first.
+    await send('ContactDelete', 'c5', [], new Date(sent));
+    await send('ContactTagUpdate', 'c5', ['a', 'b', 'c'], new Date(sent - 1000));
+    await settle();
+    expect(addedFor('c5')).toEqual([['b']]);
+  });
+
+  it('treats a tag update sent after the delete as a restored contact, seen anew', async () => {
+    const sent = Date.now();
+    await send('ContactCreate', 'c6', ['a'], new Date(sent - 2000));
+    await send('ContactDelete', 'c6', [], new Date(sent - 1000));
+    await send('ContactTagUpdate', 'c6', ['a', 'b'], new Date(sent));
+    await send('ContactTagUpdate', 'c6', ['a', 'b', 'c'], new Date(sent));
+    await settle();
+    expect(addedFor('c6')).toEqual([['a', 'b'], ['c']]);
   });
 });
