@@ -1,3 +1,5 @@
+const ESM_ONLY = 'pg-boss|serialize-error|rrule-temporal|temporal-spec|non-error';
+
 /** @type {import('jest').Config} */
 module.exports = {
   preset: 'ts-jest',
@@ -7,11 +9,19 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'cjs', 'json'],
   transform: {
     '^.+\\.tsx?$': 'ts-jest',
+    // pg-boss and its dependencies ship only ES modules: compiled to CommonJS for Jest's sandbox.
+    [`/node_modules/(${ESM_ONLY})/.+\\.js$`]: [
+      'ts-jest',
+      {
+        tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022', esModuleInterop: true },
+        isolatedModules: true,
+      },
+    ],
     // The relay's embedded store (PGlite) imports Node built-ins dynamically: see the transform.
     '/node_modules/@electric-sql/pglite/dist/.+\\.cjs$':
       '<rootDir>/test/relay/support/nodeImportTransform.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(@electric-sql/pglite|${ESM_ONLY})/)`],
   setupFiles: ['<rootDir>/test/setupEnv.ts'],
   setupFilesAfterEnv: [
     '<rootDir>/test/support/nockPerFile.ts',

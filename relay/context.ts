@@ -1,4 +1,6 @@
-// What the route plugins share: settings, store, metrics and the delivery worker of one relay.
+// What the route plugins share: settings, store, delivery queue, metrics and the delivery worker
+// of one relay.
+import type { DeliveryQueue } from './delivery/queue';
 import type { DeliveryWorker } from './delivery/worker';
 import type { Metrics } from './metrics';
 import type { RelaySettings } from './settings';
@@ -11,6 +13,7 @@ export interface RelayContext {
   settings: RelaySettings;
   db: Database;
   ingest: GroupCommit;
+  queue: DeliveryQueue;
   worker: DeliveryWorker;
   metrics: Metrics;
   keys: SignatureKeys;

@@ -2,6 +2,7 @@
 // startRelay() runs one in-process: `npm run relay`, the demo, the bench and the tests use it.
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { RelayContext } from './context';
+import { DeliveryQueue } from './delivery/queue';
 import { DeliveryWorker } from './delivery/worker';
 import { createMetrics, type Metrics } from './metrics';
 import { operationRoutes } from './operations';
@@ -21,7 +22,7 @@ export interface Relay {
   db: Database;
   metrics: Metrics;
   app: Pick<FastifyInstance, 'log'>;
-  /** Stops taking requests, finishes the deliveries in flight, closes the store. */
+  /** Stops taking requests, finishes the deliveries in flight, stops pg-boss, closes the store. */
   close(): Promise<void>;
 }
 
@@ -36,8 +37,14 @@ export async function startRelay(options: Partial<RelaySettings> = {}): Promise<
     // Unknown keys are errors (400), not silently dropped; no type coercion.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   });
-  const metrics = createMetrics(db);
-  const worker = new DeliveryWorker(db, settings, metrics, app.log);
+  const queue = await DeliveryQueue.start(db, settings, (error) =>
+    app.log.warn({ err: error }, 'delivery queue (pg-boss) error'),
+  ).catch(async (error: unknown) => {
+    await db.close();
+    throw error;
+  });
+  const metrics = createMetrics(queue);
+  const worker = new DeliveryWorker(db, queue, settings, metrics, app.log);
   const context: RelayContext = {
     settings,
     db,
@@ -48,8 +55,10 @@ export async function startRelay(options: Partial<RelaySettings> = {}): Promise<
       apiBaseUrl: settings.highlevelApiBaseUrl,
       cacheSeconds: settings.locationCacheSeconds,
     }),
+    queue,
     ingest: new GroupCommit(
       db,
+      queue,
       { maxBatch: 256, maxConcurrentBatches: db.engine === 'postgres' ? 4 : 1 },
       (outcomes) => {
         if (outcomes.some((o) => o.outcome === 'stored' && o.deliveries > 0)) worker.wake();

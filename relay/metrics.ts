@@ -1,7 +1,6 @@
 // Prometheus metrics, one registry per relay (tests run several relays in one process).
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { Database } from './store/database';
-import { countDeliveries } from './store/deliveries';
+import type { DeliveryQueue } from './delivery/queue';
 
 export type RejectReason =
   | 'unsigned'
@@ -12,7 +11,7 @@ export type RejectReason =
   | 'too_large'
   | 'store_unavailable';
 
-export function createMetrics(db: Database) {
+export function createMetrics(queue: DeliveryQueue) {
   const registry = new Registry();
   const metrics = {
     registry,
@@ -49,7 +48,7 @@ export function createMetrics(db: Database) {
     }),
     dead: new Counter({
       name: 'relay_deliveries_dead_total',
-      help: 'Deliveries given up after the retry period (kept in the dead-letter state).',
+      help: 'Deliveries given up after the retry period (kept in the dead-letter queue).',
       registers: [registry],
     }),
     gone: new Counter({
@@ -64,14 +63,14 @@ export function createMetrics(db: Database) {
       registers: [registry],
     }),
   };
-  // Read from the database at scrape time, so they are right across several instances.
+  // Read from pg-boss's job table at scrape time, so they are right across several instances.
   new Gauge({
     name: 'relay_queue_depth',
     help: 'Deliveries waiting (pending), by state for the others.',
     labelNames: ['state'],
     registers: [registry],
     async collect() {
-      const counts = await countDeliveries(db);
+      const counts = await queue.counts();
       for (const state of ['pending', 'delivered', 'dead', 'cancelled']) {
         this.set({ state }, counts[state] ?? 0);
       }

@@ -27,13 +27,24 @@ export interface RelaySettings {
   targetHosts: string[];
   /** Development only: also http://127.0.0.1 / localhost targets. */
   allowLoopbackTargets: boolean;
-  /** Delivery retries: first delay, growth factor, longest delay, and how long to keep trying. */
-  retryBaseMs: number;
-  retryFactor: number;
-  retryMaxDelayMs: number;
+  /**
+   * Delivery retries, done by pg-boss in whole seconds: the first delay (the n-th waits between
+   * base·2^(n-1) and twice that) and the longest delay. How long to keep trying is the relay's own
+   * window, in milliseconds: a delivery whose next attempt could not start inside it is
+   * dead-lettered.
+   */
+  retryBaseSeconds: number;
+  retryMaxDelaySeconds: number;
   retryForMs: number;
   /** How long one delivery POST may take before it counts as failed. */
   deliveryTimeoutMs: number;
+  /**
+   * How long a claimed delivery may stay unanswered before pg-boss hands it to another attempt
+   * (its instance died mid-POST): longer than the POST timeout. Expired claims are looked for every
+   * `superviseIntervalSeconds`, so a crashed instance's deliveries come back within the sum.
+   */
+  deliveryExpireSeconds: number;
+  superviseIntervalSeconds: number;
   /** Deliveries in flight at once per instance. */
   deliveryConcurrency: number;
   /** How often an idle worker looks for due deliveries (new events wake it at once). */
@@ -58,6 +69,15 @@ const numberFrom = (name: string, fallback: number): number => {
   return value;
 };
 
+/** pg-boss takes whole seconds. */
+const wholeNumberFrom = (name: string, fallback: number): number => {
+  const value = numberFrom(name, fallback);
+  if (!Number.isInteger(value)) {
+    throw new Error(`Setting ${name} must be a whole number of seconds, got "${value}".`);
+  }
+  return value;
+};
+
 /** PEM keys often travel through env files with literal "\n" escapes. */
 const pemFrom = (name: string): string | undefined => env(name)?.replace(/\\n/g, '\n');
 
@@ -78,11 +98,12 @@ export function settingsFromEnv(): RelaySettings {
       .map((host) => host.trim().toLowerCase())
       .filter(Boolean),
     allowLoopbackTargets: env('RELAY_ALLOW_LOOPBACK_TARGETS') === '1',
-    retryBaseMs: numberFrom('RELAY_RETRY_BASE_MS', 10_000),
-    retryFactor: numberFrom('RELAY_RETRY_FACTOR', 2),
-    retryMaxDelayMs: numberFrom('RELAY_RETRY_MAX_DELAY_MS', 60 * 60 * 1000),
+    retryBaseSeconds: wholeNumberFrom('RELAY_RETRY_BASE_SECONDS', 10),
+    retryMaxDelaySeconds: wholeNumberFrom('RELAY_RETRY_MAX_DELAY_SECONDS', 60 * 60),
     retryForMs: numberFrom('RELAY_RETRY_FOR_MS', 24 * 60 * 60 * 1000),
     deliveryTimeoutMs: numberFrom('RELAY_DELIVERY_TIMEOUT_MS', 10_000),
+    deliveryExpireSeconds: wholeNumberFrom('RELAY_DELIVERY_EXPIRE_SECONDS', 30),
+    superviseIntervalSeconds: wholeNumberFrom('RELAY_SUPERVISE_INTERVAL_SECONDS', 10),
     deliveryConcurrency: numberFrom('RELAY_DELIVERY_CONCURRENCY', 32),
     pollIntervalMs: numberFrom('RELAY_POLL_INTERVAL_MS', 500),
     locationCacheSeconds: numberFrom('RELAY_LOCATION_CACHE_SECONDS', 60),

@@ -27,8 +27,8 @@ export const startLocalRelay = async (sandbox: Sandbox): Promise<LocalRelay> => 
     webhookRsaPublicKey: rsa,
     highlevelApiBaseUrl: sandbox.url,
     allowLoopbackTargets: true,
-    retryBaseMs: 50,
-    retryMaxDelayMs: 400,
+    retryBaseSeconds: 1,
+    retryMaxDelaySeconds: 1,
     pollIntervalMs: 50,
     logLevel: 'silent',
   });

@@ -1,28 +1,23 @@
-// Delivers stored events to their subscribers, at least once: claim due deliveries (a lease, see
-// store/deliveries.ts), POST each body, then mark it delivered, retry it later with backoff, end
-// the subscription (410 Gone), or give up after the retry period (dead, kept and counted).
+// Delivers stored events to their subscribers, at least once: fetch due deliveries from the
+// pg-boss queue (queue.ts), POST each body, then complete the job, let pg-boss retry it with
+// backoff, end the subscription (410 Gone), or dead-letter it once the retry window is over.
 //
-// Why the relay's own queue table rather than pg-boss or graphile-worker: the embedded default
-// runs PostgreSQL in-process (PGlite) over one connection and without LISTEN/NOTIFY to another
-// connection. graphile-worker needs a node-postgres Pool; pg-boss takes any connection through its
-// `db` adapter, but without notify it only polls, at 500 ms at best (MIN_POLLING_INTERVAL_MS),
-// which alone misses the 50 ms p50 delivery target. Here the instance that stored an event wakes
-// its worker in-process, and the deliveries are inserted in the very transaction that stores the
-// event (no window where an acknowledged event has no job). Claims use FOR UPDATE SKIP LOCKED, as
-// those libraries do, so several instances on one PostgreSQL share the queue safely.
+// Why pg-boss: a well-kept job queue on PostgreSQL that runs on both stores (PGlite in-process, a
+// PostgreSQL server) through the relay's own connection, with transactional enqueue, attempt
+// counting, backoff, expiry of claims whose instance died, and a dead-letter queue.
+//
+// How: this loop calls pg-boss's fetch() itself, woken in-process the moment an event with
+// deliveries commits here, and otherwise every `pollIntervalMs` (due retries, other instances'
+// events). Not pg-boss's work(): its workers each poll at 0.5 s at best, and with LISTEN/NOTIFY
+// every notification wakes every one of them, which at 32 workers tips over under load; one loop
+// that fetches as many jobs as it has free slots keeps the delivery latency of a direct wake-up.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Metrics } from '../metrics';
 import type { RelaySettings } from '../settings';
 import type { Database } from '../store/database';
-import {
-  claimDueDeliveries,
-  markDead,
-  markDelivered,
-  scheduleRetry,
-  type ClaimedDelivery,
-} from '../store/deliveries';
+import { findTargets } from '../store/deliveries';
 import { endSubscription } from '../store/subscriptions';
-import { retryDelayMs } from './backoff';
+import type { DeliveryJob, DeliveryQueue } from './queue';
 
 export class DeliveryWorker {
   private inFlight = new Set<Promise<void>>();
@@ -30,11 +25,12 @@ export class DeliveryWorker {
   private claiming = false;
   private wakeAgain = false;
   private timer?: NodeJS.Timeout;
-  /** Deliveries accepted since the last write: recorded together, one UPDATE for many. */
-  private accepted: Array<{ id: string; done(error?: unknown): void }> = [];
+  /** Deliveries accepted since the last write: completed together, one statement for many. */
+  private accepted: Array<{ job: DeliveryJob; done(error?: unknown): void }> = [];
 
   constructor(
     private readonly db: Database,
+    private readonly queue: DeliveryQueue,
     private readonly settings: RelaySettings,
     private readonly metrics: Metrics,
     private readonly log: FastifyBaseLogger,
@@ -51,13 +47,14 @@ export class DeliveryWorker {
     else this.schedule(0);
   }
 
-  /** Stops claiming and waits for the deliveries in flight to finish. */
+  /** Stops claiming, waits for the deliveries in flight to finish, then stops pg-boss. */
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     while (this.claiming || this.inFlight.size > 0) {
       await Promise.race([...this.inFlight, new Promise((r) => setTimeout(r, 20))]);
     }
+    await this.queue.stop();
   }
 
   private schedule(delayMs: number): void {
@@ -69,12 +66,14 @@ export class DeliveryWorker {
     if (this.stopped || this.claiming) return;
     this.claiming = true;
     this.wakeAgain = false;
-    let claimed: ClaimedDelivery[] = [];
+    let claimed: Array<{ job: DeliveryJob; targetUrl: string }> = [];
     const free = this.settings.deliveryConcurrency - this.inFlight.size;
     try {
       if (free > 0) {
-        // The lease outlives the POST's timeout, so no other instance takes it while it runs.
-        claimed = await claimDueDeliveries(this.db, free, this.settings.deliveryTimeoutMs + 30_000);
+        // A claim outlives the POST's timeout (deliveryExpireSeconds), so no other attempt starts
+        // while this one runs.
+        const jobs = await this.queue.fetch(free);
+        claimed = await this.withTargets(jobs);
       }
     } catch (error) {
       this.log.warn({ err: error }, 'could not claim deliveries');
@@ -89,18 +88,33 @@ export class DeliveryWorker {
       this.inFlight.add(running);
     }
     if (this.stopped) return;
-    const full = claimed.length > 0 && claimed.length === free;
+    const full = free > 0 && claimed.length === free;
     this.schedule(this.wakeAgain || full ? 0 : this.settings.pollIntervalMs);
   }
 
-  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+  /** Each job's target URL; a job whose subscription has ended since is cancelled. */
+  private async withTargets(jobs: DeliveryJob[]) {
+    if (jobs.length === 0) return [];
+    const targets = await findTargets(
+      this.db,
+      jobs.map((job) => job.data.subscriptionId),
+    );
+    const orphans = jobs.filter((job) => !targets.has(job.data.subscriptionId));
+    if (orphans.length > 0) await this.queue.cancel(orphans);
+    return jobs.flatMap((job) => {
+      const targetUrl = targets.get(job.data.subscriptionId);
+      return targetUrl ? [{ job, targetUrl }] : [];
+    });
+  }
+
+  private async deliver({ job, targetUrl }: { job: DeliveryJob; targetUrl: string }) {
     let outcome: string;
     let status: number | undefined;
     try {
-      const response = await fetch(delivery.targetUrl, {
+      const response = await fetch(targetUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: delivery.body,
+        body: job.data.body,
         signal: AbortSignal.timeout(this.settings.deliveryTimeoutMs),
         redirect: 'manual',
       });
@@ -111,56 +125,54 @@ export class DeliveryWorker {
       outcome = error instanceof Error ? error.name : 'network error';
     }
     try {
-      await this.record(delivery, status, outcome);
+      await this.record(job, status, outcome);
     } catch (error) {
-      // The lease runs out and another attempt follows: at least once, never lost.
-      this.log.warn({ err: error, deliveryId: delivery.id }, 'could not record a delivery');
+      // The claim expires and another attempt follows: at least once, never lost.
+      this.log.warn({ err: error, deliveryId: job.id }, 'could not record a delivery');
     }
   }
 
-  private recordAccepted(id: string): Promise<void> {
+  private recordAccepted(job: DeliveryJob): Promise<void> {
     return new Promise((resolve, reject) => {
       if (this.accepted.length === 0) {
         setImmediate(() => {
           const batch = this.accepted;
           this.accepted = [];
-          markDelivered(
-            this.db,
-            batch.map((item) => item.id),
-          ).then(
+          this.queue.complete(batch.map((item) => item.job)).then(
             () => batch.forEach((item) => item.done()),
             (error: unknown) => batch.forEach((item) => item.done(error)),
           );
         });
       }
-      this.accepted.push({ id, done: (error) => (error ? reject(error) : resolve()) });
+      this.accepted.push({ job, done: (error) => (error ? reject(error) : resolve()) });
     });
   }
 
-  private async record(delivery: ClaimedDelivery, status: number | undefined, outcome: string) {
-    const ids = { webhookId: delivery.webhookId, subscriptionId: delivery.subscriptionId };
+  private async record(job: DeliveryJob, status: number | undefined, outcome: string) {
+    const ids = { webhookId: job.data.webhookId, subscriptionId: job.data.subscriptionId };
     if (status !== undefined && status >= 200 && status < 300) {
-      await this.recordAccepted(delivery.id);
+      await this.recordAccepted(job);
       this.metrics.delivered.inc();
-      this.metrics.latency.observe((Date.now() - delivery.eventReceivedAt.getTime()) / 1000);
+      this.metrics.latency.observe((Date.now() - job.createdOn.getTime()) / 1000);
       this.log.debug(ids, 'delivered');
       return;
     }
     if (status === 410) {
-      await endSubscription(this.db, delivery.subscriptionId);
+      await this.db.transaction((tx) => endSubscription(tx, this.queue, job.data.subscriptionId));
+      await this.queue.cancel([job]);
       this.metrics.gone.inc();
       this.log.info(ids, 'subscription ended: its target answered 410 Gone');
       return;
     }
-    const delay = retryDelayMs(delivery.attempts, this.settings);
-    if (Date.now() + delay - delivery.createdAt.getTime() > this.settings.retryForMs) {
-      await markDead(this.db, delivery.id, outcome);
+    const attempts = job.retryCount + 1;
+    if (!this.queue.mayRetry(job)) {
+      await this.queue.deadLetter(job, outcome);
       this.metrics.dead.inc();
-      this.log.warn({ ...ids, attempts: delivery.attempts, outcome }, 'delivery dead-lettered');
+      this.log.warn({ ...ids, attempts, outcome }, 'delivery dead-lettered');
       return;
     }
-    await scheduleRetry(this.db, delivery.id, delay, outcome);
+    await this.queue.retry(job, outcome);
     this.metrics.retried.inc();
-    this.log.info({ ...ids, attempts: delivery.attempts, outcome }, 'delivery will be retried');
+    this.log.info({ ...ids, attempts, outcome }, 'delivery will be retried');
   }
 }

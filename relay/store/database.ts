@@ -3,11 +3,13 @@
 // several relay instances behind a load balancer.
 import fs from 'fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Pool } from 'pg';
+import { Pool, type QueryResult } from 'pg';
 import { SCHEMA } from './schema';
 
 export interface Sql {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Runs one or more statements without parameters (pg-boss installs its schema this way). */
+  exec(text: string): Promise<Record<string, unknown>[]>;
 }
 
 export interface Database extends Sql {
@@ -22,9 +24,11 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   // PostgreSQL's default 128 MB of shared buffers would be most of the relay's memory: its working
   // set (recent events, pending deliveries, subscriptions) is small, the rest is on disk.
   const db = await PGlite.create(dataDir, { postgresqlconf: ["shared_buffers = '16MB'"] });
-  const sqlOf = (target: Pick<PGlite, 'query'>): Sql => ({
+  const sqlOf = (target: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     query: async <Row>(text: string, params?: unknown[]) =>
       (await target.query<Row>(text, params)).rows,
+    exec: async (text) =>
+      (await target.exec(text)).flatMap((result) => result.rows as Record<string, unknown>[]),
   });
   return {
     engine: 'embedded',
@@ -34,6 +38,10 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   };
 }
 
+/** A multi-statement text answers one result per statement: their rows, in order. */
+const rowsOf = (result: QueryResult | QueryResult[]): Record<string, unknown>[] =>
+  (Array.isArray(result) ? result : [result]).flatMap((one) => one.rows ?? []);
+
 async function openPostgres(databaseUrl: string): Promise<Database> {
   const pool = new Pool({ connectionString: databaseUrl, max: 8 });
   // An idle client losing its server must not crash the relay; the next query reports it.
@@ -42,6 +50,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
     engine: 'postgres',
     query: async <Row>(text: string, params?: unknown[]) =>
       (await pool.query(text, params)).rows as Row[],
+    exec: async (text) => rowsOf(await pool.query(text)),
     transaction: async (work) => {
       const client = await pool.connect();
       try {
@@ -49,6 +58,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
         const result = await work({
           query: async <Row>(text: string, params?: unknown[]) =>
             (await client.query(text, params)).rows as Row[],
+          exec: async (text) => rowsOf(await client.query(text)),
         });
         await client.query('COMMIT');
         return result;

@@ -2,6 +2,7 @@
 // flush, for up to `maxBatch` events, and every waiting request is answered once it has committed.
 // A batch that fails (say, a deadlock between two instances) is retried one event per transaction,
 // so one bad event cannot take its neighbours down; an event that still fails rejects (→ 429).
+import type { DeliveryQueue } from '../delivery/queue';
 import type { Database } from './database';
 import { ingestBatch, InstalledCache, type IncomingEvent, type IngestOutcome } from './ingest';
 
@@ -18,6 +19,7 @@ export class GroupCommit {
 
   constructor(
     private readonly db: Database,
+    private readonly queue: DeliveryQueue,
     private readonly options: { maxBatch: number; maxConcurrentBatches: number },
     private readonly onCommitted: (outcomes: IngestOutcome[]) => void,
   ) {}
@@ -47,6 +49,7 @@ export class GroupCommit {
           tx,
           batch.map((item) => item.event),
           this.installed,
+          this.queue,
         ),
       );
       this.onCommitted(outcomes);
@@ -59,7 +62,7 @@ export class GroupCommit {
       for (const item of batch) {
         try {
           const [outcome] = await this.db.transaction((tx) =>
-            ingestBatch(tx, [item.event], this.installed),
+            ingestBatch(tx, [item.event], this.installed, this.queue),
           );
           this.onCommitted([outcome!]);
           item.resolve(outcome!);

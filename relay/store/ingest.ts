@@ -1,5 +1,5 @@
 // Storing verified events, in the caller's transaction: each event itself (once per webhookId),
-// the install list, the contact's known tags, and one delivery row per matching subscription. All
+// the install list, the contact's known tags, and one delivery job per matching subscription. All
 // of it commits together before HighLevel gets its 200, so an acknowledged event is never lost.
 //
 // A batch is stored with a few set-based statements rather than several per event: PGlite runs
@@ -7,6 +7,7 @@
 // a round trip. Events whose effect depends on the order (installs, uninstalls, tag updates that
 // derive ContactTagAdded, deletes) are stored one at a time, in their place in the batch.
 import { filterValues, filtersSql } from '../subscriptions/filters';
+import type { DeliveryQueue } from '../delivery/queue';
 import { CONTACT_TAG_ADDED, INSTALL, UNINSTALL } from '../webhooks/eventTypes';
 import { tagsAdded, tagsOf } from '../webhooks/tagsAdded';
 import type { Sql } from './database';
@@ -45,6 +46,7 @@ export async function ingestBatch(
   tx: Sql,
   events: IncomingEvent[],
   installed: InstalledCache,
+  queue: DeliveryQueue,
 ): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = [];
   let start = 0;
@@ -52,10 +54,10 @@ export async function ingestBatch(
     let end = start;
     while (end < events.length && storedAsSet(events[end]!)) end += 1;
     if (end > start) {
-      outcomes.push(...(await ingestSet(tx, events.slice(start, end), installed)));
+      outcomes.push(...(await ingestSet(tx, events.slice(start, end), installed, queue)));
       start = end;
     } else {
-      outcomes.push(await ingestEvent(tx, events[start]!, installed));
+      outcomes.push(await ingestEvent(tx, events[start]!, installed, queue));
       start += 1;
     }
   }
@@ -67,6 +69,7 @@ async function ingestSet(
   tx: Sql,
   events: IncomingEvent[],
   installed: InstalledCache,
+  queue: DeliveryQueue,
 ): Promise<IngestOutcome[]> {
   const unknown = [...new Set(events.map((e) => e.locationId!).filter((id) => !installed.has(id)))];
   if (unknown.length > 0) {
@@ -120,6 +123,7 @@ async function ingestSet(
   );
   const deliveries = await insertDeliveries(
     tx,
+    queue,
     stored.map(({ index, eventId }) => ({ eventId, ...outgoingOf(events[index]!) })),
   );
   for (const { index, eventId } of stored) {
@@ -161,6 +165,7 @@ async function learnTags(tx: Sql, events: IncomingEvent[]): Promise<void> {
 
 interface Outgoing {
   eventId: string;
+  webhookId: string;
   locationId: string | undefined;
   event: string;
   raw: string;
@@ -168,6 +173,7 @@ interface Outgoing {
 }
 
 const outgoingOf = (event: IncomingEvent) => ({
+  webhookId: event.webhookId,
   locationId: event.locationId,
   event: event.type,
   raw: event.raw,
@@ -175,23 +181,33 @@ const outgoingOf = (event: IncomingEvent) => ({
 });
 
 /**
- * One delivery row per (outgoing event, matching subscription), in one statement. Filters are
- * matched in SQL (filters.ts): a sub-account with many subscriptions costs one indexed join, not
- * every subscription read back. Returns how many deliveries each event got.
+ * One delivery job per (outgoing event, matching subscription). Filters are matched in SQL
+ * (filters.ts): a sub-account with many subscriptions costs one indexed join, not every
+ * subscription read back; the pairs then go to pg-boss in one insert, in this transaction.
+ * Returns how many deliveries each event got.
  */
-async function insertDeliveries(tx: Sql, outgoing: Outgoing[]): Promise<Map<string, number>> {
-  const rows = await tx.query<{ event_id: string }>(
-    `INSERT INTO relay_deliveries (event_id, subscription_id, body)
-     SELECT o.event_id, s.id, o.body
-     FROM jsonb_to_recordset($1::jsonb)
-       AS o(event_id bigint, location_id text, event text, body text, filter_values jsonb)
+async function insertDeliveries(
+  tx: Sql,
+  queue: DeliveryQueue,
+  outgoing: Outgoing[],
+): Promise<Map<string, number>> {
+  const rows = await tx.query<{
+    event_id: string;
+    webhook_id: string;
+    subscription_id: string;
+    body: string;
+  }>(
+    `SELECT o.event_id, o.webhook_id, s.id AS subscription_id, o.body
+     FROM jsonb_to_recordset($1::jsonb) AS o(
+       event_id bigint, webhook_id text, location_id text, event text, body text,
+       filter_values jsonb)
      JOIN relay_subscriptions s ON s.location_id = o.location_id AND s.event = o.event
-     WHERE ${filtersSql('o.filter_values')}
-     RETURNING event_id`,
+     WHERE ${filtersSql('o.filter_values')}`,
     [
       JSON.stringify(
         outgoing.map((item) => ({
           event_id: item.eventId,
+          webhook_id: item.webhookId,
           location_id: item.locationId,
           event: item.event,
           body: item.raw,
@@ -199,6 +215,15 @@ async function insertDeliveries(tx: Sql, outgoing: Outgoing[]): Promise<Map<stri
         })),
       ),
     ],
+  );
+  await queue.enqueue(
+    tx,
+    rows.map((row) => ({
+      eventId: String(row.event_id),
+      webhookId: row.webhook_id,
+      subscriptionId: row.subscription_id,
+      body: row.body,
+    })),
   );
   const counts = new Map<string, number>();
   for (const row of rows) {
@@ -233,6 +258,7 @@ async function ingestEvent(
   tx: Sql,
   event: IncomingEvent,
   installed: InstalledCache,
+  queue: DeliveryQueue,
 ): Promise<IngestOutcome> {
   const lifecycle = event.type === INSTALL || event.type === UNINSTALL;
   if (!lifecycle && !(await isInstalled(tx, event.locationId, installed))) {
@@ -252,7 +278,7 @@ async function ingestEvent(
     return { outcome: 'stored', eventId, deliveries: 0 };
   }
   if (event.type === UNINSTALL) {
-    installed.delete(await recordUninstall(tx, event.body));
+    installed.delete(await recordUninstall(tx, queue, event.body));
     return { outcome: 'stored', eventId, deliveries: 0 };
   }
 
@@ -262,13 +288,14 @@ async function ingestEvent(
     const derived = { ...event.body, type: CONTACT_TAG_ADDED, tagsAdded: added };
     outgoing.push({
       eventId,
+      webhookId: event.webhookId,
       locationId: event.locationId,
       event: CONTACT_TAG_ADDED,
       raw: JSON.stringify(derived),
       body: derived,
     });
   }
-  const deliveries = await insertDeliveries(tx, outgoing);
+  const deliveries = await insertDeliveries(tx, queue, outgoing);
   return { outcome: 'stored', eventId, deliveries: deliveries.get(eventId) ?? 0 };
 }
 
@@ -304,7 +331,11 @@ async function recordInstall(tx: Sql, body: Record<string, unknown>): Promise<vo
 }
 
 /** UNINSTALL names a location, or only the company (agency-wide): every location of it goes. */
-async function recordUninstall(tx: Sql, body: Record<string, unknown>): Promise<string[]> {
+async function recordUninstall(
+  tx: Sql,
+  queue: DeliveryQueue,
+  body: Record<string, unknown>,
+): Promise<string[]> {
   const locationId = text(body.locationId);
   const companyId = text(body.companyId);
   const removed = locationId
@@ -320,7 +351,7 @@ async function recordUninstall(tx: Sql, body: Record<string, unknown>): Promise<
       : [];
   const locations = new Set(removed.map((row) => row.location_id));
   if (locationId) locations.add(locationId);
-  await endSubscriptionsOfLocations(tx, [...locations]);
+  await endSubscriptionsOfLocations(tx, queue, [...locations]);
   return [...locations];
 }
 

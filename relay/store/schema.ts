@@ -36,25 +36,6 @@ export const SCHEMA = [
     PRIMARY KEY (location_id, contact_id)
   )`,
   `ALTER TABLE relay_contact_tags ADD COLUMN IF NOT EXISTS deleted_at TIMESTAMPTZ`,
-  // The delivery queue: one row per (event, subscription), written in the transaction that stores
-  // the event, so an acknowledged event always has its deliveries. state: pending → delivered,
-  // dead (gave up after the retry period; kept and counted) or cancelled (subscription ended).
-  `CREATE TABLE IF NOT EXISTS relay_deliveries (
-    id BIGSERIAL PRIMARY KEY,
-    event_id BIGINT NOT NULL REFERENCES relay_events (id),
-    subscription_id TEXT NOT NULL,
-    body TEXT NOT NULL,
-    state TEXT NOT NULL DEFAULT 'pending',
-    attempts INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-    locked_until TIMESTAMPTZ,
-    last_error TEXT,
-    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
-    finished_at TIMESTAMPTZ,
-    UNIQUE (event_id, subscription_id)
-  )`,
-  `CREATE INDEX IF NOT EXISTS relay_deliveries_due
-    ON relay_deliveries (next_attempt_at) WHERE state = 'pending'`,
-  `CREATE INDEX IF NOT EXISTS relay_deliveries_by_subscription
-    ON relay_deliveries (subscription_id) WHERE state = 'pending'`,
+  // The delivery queue is pg-boss's (its own `pgboss` schema, see delivery/queue.ts). A store
+  // made before that keeps an unused relay_deliveries table; its pending rows are not carried over.
 ];

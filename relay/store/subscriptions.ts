@@ -1,5 +1,7 @@
-// Zapier's REST-hook subscriptions. Ending one also cancels its pending deliveries.
+// Zapier's REST-hook subscriptions. Ending one also cancels its queued deliveries, in the same
+// transaction (pg-boss jobs keyed by the subscription's id).
 import { randomUUID } from 'crypto';
+import type { DeliveryQueue } from '../delivery/queue';
 import type { Filters } from '../subscriptions/filters';
 import type { Sql } from './database';
 
@@ -55,28 +57,27 @@ export async function countSubscriptions(sql: Sql): Promise<number> {
   return Number(row?.count ?? 0);
 }
 
-export async function endSubscription(sql: Sql, id: string): Promise<boolean> {
-  const removed = await sql.query('DELETE FROM relay_subscriptions WHERE id = $1 RETURNING id', [
+/** Call inside a transaction: the subscription and its queued deliveries end together. */
+export async function endSubscription(tx: Sql, queue: DeliveryQueue, id: string): Promise<boolean> {
+  const removed = await tx.query('DELETE FROM relay_subscriptions WHERE id = $1 RETURNING id', [
     id,
   ]);
-  await sql.query(
-    `UPDATE relay_deliveries SET state = 'cancelled', finished_at = now()
-     WHERE subscription_id = $1 AND state = 'pending'`,
-    [id],
-  );
+  await queue.cancelSubscriptions(tx, [id]);
   return removed.length > 0;
 }
 
-export async function endSubscriptionsOfLocations(sql: Sql, locationIds: string[]): Promise<void> {
+export async function endSubscriptionsOfLocations(
+  tx: Sql,
+  queue: DeliveryQueue,
+  locationIds: string[],
+): Promise<void> {
   if (locationIds.length === 0) return;
-  const removed = await sql.query<{ id: string }>(
+  const removed = await tx.query<{ id: string }>(
     'DELETE FROM relay_subscriptions WHERE location_id = ANY($1::text[]) RETURNING id',
     [locationIds],
   );
-  if (removed.length === 0) return;
-  await sql.query(
-    `UPDATE relay_deliveries SET state = 'cancelled', finished_at = now()
-     WHERE subscription_id = ANY($1::text[]) AND state = 'pending'`,
-    [removed.map((row) => row.id)],
+  await queue.cancelSubscriptions(
+    tx,
+    removed.map((row) => row.id),
   );
 }

@@ -60,7 +60,7 @@ export const subscriptionRoutes: FastifyPluginAsync<{ context: RelayContext }> =
   app,
   { context },
 ) => {
-  const { db, settings, locationAccess } = context;
+  const { db, queue, settings, locationAccess } = context;
 
   /** Answers 401/403/502 and returns false unless the token may see the sub-account. */
   const mayUse = async (request: FastifyRequest, reply: FastifyReply, locationId: string) => {
@@ -115,7 +115,7 @@ export const subscriptionRoutes: FastifyPluginAsync<{ context: RelayContext }> =
     const subscription = await findSubscription(db, request.params.id);
     if (!subscription) return reply.code(404).send({ error: 'No such subscription.' });
     if (!(await mayUse(request, reply, subscription.locationId))) return reply;
-    await endSubscription(db, subscription.id);
+    await db.transaction((tx) => endSubscription(tx, queue, subscription.id));
     request.log.info({ subscriptionId: subscription.id }, 'unsubscribed');
     return reply.code(200).send({ id: subscription.id, deleted: true });
   });

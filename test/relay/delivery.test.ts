@@ -2,11 +2,12 @@
 // dead letters and uninstall.
 import { highlevelEvent } from './support/signing';
 import { appointmentBody, BODY_OF_EVENT, contactBody, taskBody } from './support/events';
+import { deliveryStates as statesOf } from './support/deliveryJobs';
 import { LOCATION, startRelayHarness, type RelayHarness } from './support/relayHarness';
 
 let h: RelayHarness;
 beforeAll(async () => {
-  h = await startRelayHarness({ retryForMs: 3_000 });
+  h = await startRelayHarness({ retryForMs: 6_000 });
   await h.install();
 });
 afterAll(() => h.close());
@@ -22,13 +23,7 @@ const subscribe = async (event: string, path: string, filters?: Record<string, s
   return ((await response.json()) as { id: string }).id;
 };
 
-const deliveryStates = async (subscriptionId: string) =>
-  (
-    await h.relay.db.query<{ state: string }>(
-      'SELECT state FROM relay_deliveries WHERE subscription_id = $1 ORDER BY id',
-      [subscriptionId],
-    )
-  ).map((row) => row.state);
+const deliveryStates = (subscriptionId: string) => statesOf(h.relay.db, { subscriptionId });
 
 describe('delivery', () => {
   it('delivers every event type to its subscriber with HighLevel’s body as received', async () => {

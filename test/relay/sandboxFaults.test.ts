@@ -4,6 +4,7 @@
 import fs from 'fs';
 import { startRelay, type Relay, type RelaySettings } from '../../relay';
 import type { WebhookLogEntry } from '../../sandbox/webhooks/delivery';
+import { deliveryStates } from './support/deliveryJobs';
 import { startHookReceiver, type HookReceiver } from './support/hookReceiver';
 import { tempDir, testSettings } from './support/relayHarness';
 import {
@@ -215,14 +216,10 @@ describe('sandbox faults at the relay', () => {
       () => hooksOn('/contacts').some((hook) => hook.body.webhookId === webhookId),
       'the duplicated event',
     );
-    // Its one delivery row is done: nothing more can be sent for it.
+    // Its one delivery is done: nothing more can be sent for it.
     await until(async () => {
-      const rows = await relay.db.query<{ state: string }>(
-        `SELECT d.state FROM relay_deliveries d JOIN relay_events e ON e.id = d.event_id
-         WHERE e.webhook_id = $1`,
-        [webhookId],
-      );
-      return rows.length === 1 && rows[0]!.state === 'delivered';
+      const states = await deliveryStates(relay.db, { webhookId });
+      return states.length === 1 && states[0] === 'delivered';
     }, 'the delivery marked delivered');
     expect(hooksOn('/contacts').filter((hook) => hook.body.webhookId === webhookId)).toHaveLength(
       1,
@@ -377,12 +374,9 @@ describe('hook receivers that fail', () => {
     const [hook] = await hooks.waitFor(1, '/flaky');
     expect(hook!.body).toEqual(JSON.parse(sent.body));
     expect(attempts['/flaky']).toBe(4);
-    const states = await relay.db.query<{ state: string }>(
-      `SELECT d.state FROM relay_deliveries d JOIN relay_events e ON e.id = d.event_id
-       WHERE e.webhook_id = $1 AND d.subscription_id = $2`,
-      [sent.webhookId, flaky],
-    );
-    expect(states.map((row) => row.state)).toEqual(['delivered']);
+    expect(
+      await deliveryStates(relay.db, { webhookId: sent.webhookId, subscriptionId: flaky }),
+    ).toEqual(['delivered']);
   });
 
   it('a receiver answering 410 ends its subscription; later events go only to the others', async () => {
@@ -408,10 +402,6 @@ describe('hook receivers that fail', () => {
     await hooks.waitFor(2, '/updates');
     expect(attempts['/gone']).toBe(1);
     // Only the first change was ever queued for it.
-    const queued = await relay.db.query(
-      'SELECT 1 FROM relay_deliveries WHERE subscription_id = $1',
-      [gone],
-    );
-    expect(queued).toHaveLength(1);
+    expect(await deliveryStates(relay.db, { subscriptionId: gone })).toHaveLength(1);
   });
 });

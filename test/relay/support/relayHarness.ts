@@ -15,17 +15,18 @@ export const TOKENS = { 'token-alpha': [LOCATION], 'token-beta': [OTHER_LOCATION
 
 export const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-/** Settings that make a test relay quick: retries in milliseconds, loopback targets allowed. */
+/** Settings that make a test relay quick: retries a second apart, loopback targets allowed. */
 export const testSettings = (overrides: Partial<RelaySettings> = {}): Partial<RelaySettings> => ({
   port: 0,
   host: '127.0.0.1',
   allowLoopbackTargets: true,
-  retryBaseMs: 50,
-  retryFactor: 2,
-  retryMaxDelayMs: 400,
+  retryBaseSeconds: 1,
+  retryMaxDelaySeconds: 1,
   retryForMs: 60_000,
   pollIntervalMs: 50,
   deliveryTimeoutMs: 2_000,
+  deliveryExpireSeconds: 3,
+  superviseIntervalSeconds: 1,
   logLevel: 'silent',
   ...overrides,
 });
