@@ -125,7 +125,7 @@ function relayEnv(highlevel: FakeHighLevel, extra: Record<string, string>) {
     HIGHLEVEL_WEBHOOK_PUBLIC_KEY: keys.ed25519.publicPem,
     HIGHLEVEL_API_BASE_URL: highlevel.url,
     RELAY_ALLOW_LOOPBACK_TARGETS: '1',
-    RELAY_RETRY_BASE_MS: '200',
+    RELAY_RETRY_BASE_SECONDS: '1',
     RELAY_POLL_INTERVAL_MS: '200',
     ...extra,
   };

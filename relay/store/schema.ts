@@ -36,6 +36,9 @@ export const SCHEMA = [
     PRIMARY KEY (location_id, contact_id)
   )`,
   `ALTER TABLE relay_contact_tags ADD COLUMN IF NOT EXISTS deleted_at TIMESTAMPTZ`,
-  // The delivery queue is pg-boss's (its own `pgboss` schema, see delivery/queue.ts). A store
-  // made before that keeps an unused relay_deliveries table; its pending rows are not carried over.
+  // The delivery queue is pg-boss's (its own `pgboss` schema, see delivery/queue.ts): pg-boss
+  // fills it at start, but the schema itself is made here, under the start lock, since two instances
+  // creating it at once would collide. A store made before pg-boss keeps an unused relay_deliveries
+  // table; its pending rows are not carried over.
+  `CREATE SCHEMA IF NOT EXISTS pgboss`,
 ];

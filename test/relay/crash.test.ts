@@ -42,8 +42,13 @@ beforeAll(async () => {
     HIGHLEVEL_WEBHOOK_PUBLIC_KEY: keys.ed25519.publicPem,
     HIGHLEVEL_API_BASE_URL: highlevel.url,
     RELAY_ALLOW_LOOPBACK_TARGETS: '1',
-    RELAY_RETRY_BASE_MS: '100',
+    RELAY_RETRY_BASE_SECONDS: '1',
+    RELAY_RETRY_MAX_DELAY_SECONDS: '1',
     RELAY_POLL_INTERVAL_MS: '100',
+    // Deliveries claimed by the killed instance are taken back within a few seconds.
+    RELAY_DELIVERY_TIMEOUT_MS: '2000',
+    RELAY_DELIVERY_EXPIRE_SECONDS: '3',
+    RELAY_SUPERVISE_INTERVAL_SECONDS: '1',
   };
 });
 afterAll(async () => {

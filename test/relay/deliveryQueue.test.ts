@@ -1,0 +1,132 @@
+// The delivery queue on pg-boss, on the embedded store: jobs exist only if their transaction
+// commits, ending a subscription cancels its queued jobs (and only its), and a delivery past the
+// retry window goes to the dead-letter queue and is counted.
+import fs from 'fs';
+import { DeliveryQueue, type DeliveryJob, type NewDelivery } from '../../relay/delivery/queue';
+import { openDatabase, type Database } from '../../relay/store/database';
+import { endSubscription } from '../../relay/store/subscriptions';
+import { deliveryStates } from './support/deliveryJobs';
+import { tempDir } from './support/relayHarness';
+
+const SETTINGS = {
+  retryBaseSeconds: 1,
+  retryMaxDelaySeconds: 1,
+  retryForMs: 60_000,
+  deliveryTimeoutMs: 2_000,
+  deliveryExpireSeconds: 3,
+  superviseIntervalSeconds: 1,
+};
+
+let dataDir: string;
+let db: Database;
+let queue: DeliveryQueue;
+beforeAll(async () => {
+  dataDir = tempDir('relay-queue-');
+  db = await openDatabase({ dataDir });
+  queue = await DeliveryQueue.start(db, SETTINGS, (error) => {
+    throw error;
+  });
+});
+afterAll(async () => {
+  await queue.stop();
+  await db.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+let events = 0;
+const delivery = (subscriptionId: string): NewDelivery => {
+  events += 1;
+  return { eventId: String(events), webhookId: `wh-${events}`, subscriptionId, body: '{}' };
+};
+
+/** Fetches until `wanted` has been claimed (other jobs claimed meanwhile are returned too). */
+async function claim(wanted: (job: DeliveryJob) => boolean): Promise<DeliveryJob[]> {
+  const claimed: DeliveryJob[] = [];
+  for (let round = 0; round < 50 && !claimed.some(wanted); round += 1) {
+    claimed.push(...(await queue.fetch(100)));
+  }
+  expect(claimed.some(wanted)).toBe(true);
+  return claimed;
+}
+
+describe('delivery queue (pg-boss)', () => {
+  it('has no job for a delivery enqueued in a transaction that rolls back', async () => {
+    const kept = delivery('sub-rollback');
+    const rolledBack = delivery('sub-rollback');
+    await db.transaction((tx) => queue.enqueue(tx, [kept]));
+    await expect(
+      db.transaction(async (tx) => {
+        await queue.enqueue(tx, [rolledBack]);
+        throw new Error('the event could not be stored');
+      }),
+    ).rejects.toThrow('could not be stored');
+    expect(await deliveryStates(db, { webhookId: kept.webhookId })).toEqual(['pending']);
+    expect(await deliveryStates(db, { webhookId: rolledBack.webhookId })).toEqual([]);
+  });
+
+  it('queues one job per (event, subscription): enqueuing the pair again adds nothing', async () => {
+    const once = delivery('sub-once');
+    await db.transaction((tx) => queue.enqueue(tx, [once]));
+    await db.transaction((tx) => queue.enqueue(tx, [once, { ...once, subscriptionId: 'sub-2' }]));
+    expect(await deliveryStates(db, { webhookId: once.webhookId })).toEqual(['pending', 'pending']);
+  });
+
+  it('cancels the queued jobs of a subscription that ends (410 Gone), and only its', async () => {
+    await db.query(
+      `INSERT INTO relay_subscriptions (id, event, location_id, target_url)
+       VALUES ('sub-gone', 'ContactCreate', 'loc-1', 'https://hooks.zapier.com/gone')`,
+    );
+    const gone = [delivery('sub-gone'), delivery('sub-gone'), delivery('sub-gone')];
+    const other = delivery('sub-staying');
+    await db.transaction((tx) => queue.enqueue(tx, [...gone, other]));
+
+    // A rolled-back end cancels nothing.
+    await expect(
+      db.transaction(async (tx) => {
+        await endSubscription(tx, queue, 'sub-gone');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await deliveryStates(db, { subscriptionId: 'sub-gone' })).toEqual([
+      'pending',
+      'pending',
+      'pending',
+    ]);
+
+    expect(await db.transaction((tx) => endSubscription(tx, queue, 'sub-gone'))).toBe(true);
+    expect(await deliveryStates(db, { subscriptionId: 'sub-gone' })).toEqual([
+      'cancelled',
+      'cancelled',
+      'cancelled',
+    ]);
+    expect(await deliveryStates(db, { subscriptionId: 'sub-staying' })).toEqual(['pending']);
+    expect(await db.query("SELECT 1 FROM relay_subscriptions WHERE id = 'sub-gone'")).toEqual([]);
+  });
+
+  it('retries a failure inside the window, dead-letters one past it, and counts it', async () => {
+    const fresh = delivery('sub-window');
+    const old = delivery('sub-window');
+    await db.transaction((tx) => queue.enqueue(tx, [fresh, old]));
+    const claimed = await claim((job) => job.data.webhookId === old.webhookId);
+    const oldJob = claimed.find((job) => job.data.webhookId === old.webhookId)!;
+    const freshJob = claimed.find((job) => job.data.webhookId === fresh.webhookId)!;
+    const deadBefore = (await queue.counts()).dead!;
+
+    expect(queue.mayRetry(freshJob)).toBe(true);
+    await queue.retry(freshJob, 'HTTP 503');
+    // Seen a day later (the window is 24 hours by default; a minute here).
+    const aDayLater = oldJob.createdOn.getTime() + SETTINGS.retryForMs;
+    expect(queue.mayRetry(oldJob, aDayLater)).toBe(false);
+    await queue.deadLetter(oldJob, 'HTTP 503');
+
+    expect(await deliveryStates(db, { webhookId: fresh.webhookId })).toEqual(['pending']);
+    expect(await deliveryStates(db, { webhookId: old.webhookId })).toEqual(['dead']);
+    expect((await queue.counts()).dead).toBe(deadBefore + 1);
+    // The dead letter keeps what is needed to deliver it later.
+    const [letter] = await db.query<{ data: { webhookId: string; subscriptionId: string } }>(
+      "SELECT data FROM pgboss.job WHERE name = 'relay-deliveries-dead' AND data->>'webhookId' = $1",
+      [old.webhookId],
+    );
+    expect(letter?.data).toMatchObject({ webhookId: old.webhookId, subscriptionId: 'sub-window' });
+  });
+});
