@@ -24,6 +24,8 @@ const TEN_YEARS_SECONDS = 10 * 365 * 24 * 60 * 60;
 export interface DeliveryData {
   webhookId: string;
   subscriptionId: string;
+  /** The subscription's hook URL (a subscription's target never changes; ending it cancels its jobs). */
+  targetUrl: string;
   /** What the subscriber gets: HighLevel's body as received, or the derived ContactTagAdded. */
   body: string;
 }

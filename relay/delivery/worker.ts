@@ -15,7 +15,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Metrics } from '../metrics';
 import type { RelaySettings } from '../settings';
 import type { Database } from '../store/database';
-import { findTargets } from '../store/deliveries';
 import { endSubscription } from '../store/subscriptions';
 import type { DeliveryJob, DeliveryQueue } from './queue';
 
@@ -66,22 +65,21 @@ export class DeliveryWorker {
     if (this.stopped || this.claiming) return;
     this.claiming = true;
     this.wakeAgain = false;
-    let claimed: Array<{ job: DeliveryJob; targetUrl: string }> = [];
+    let claimed: DeliveryJob[] = [];
     const free = this.settings.deliveryConcurrency - this.inFlight.size;
     try {
       if (free > 0) {
         // A claim outlives the POST's timeout (deliveryExpireSeconds), so no other attempt starts
         // while this one runs.
-        const jobs = await this.queue.fetch(free);
-        claimed = await this.withTargets(jobs);
+        claimed = await this.queue.fetch(free);
       }
     } catch (error) {
       this.log.warn({ err: error }, 'could not claim deliveries');
     } finally {
       this.claiming = false;
     }
-    for (const delivery of claimed) {
-      const running = this.deliver(delivery).finally(() => {
+    for (const job of claimed) {
+      const running = this.deliver(job).finally(() => {
         this.inFlight.delete(running);
         this.wake();
       });
@@ -92,26 +90,11 @@ export class DeliveryWorker {
     this.schedule(this.wakeAgain || full ? 0 : this.settings.pollIntervalMs);
   }
 
-  /** Each job's target URL; a job whose subscription has ended since is cancelled. */
-  private async withTargets(jobs: DeliveryJob[]) {
-    if (jobs.length === 0) return [];
-    const targets = await findTargets(
-      this.db,
-      jobs.map((job) => job.data.subscriptionId),
-    );
-    const orphans = jobs.filter((job) => !targets.has(job.data.subscriptionId));
-    if (orphans.length > 0) await this.queue.cancel(orphans);
-    return jobs.flatMap((job) => {
-      const targetUrl = targets.get(job.data.subscriptionId);
-      return targetUrl ? [{ job, targetUrl }] : [];
-    });
-  }
-
-  private async deliver({ job, targetUrl }: { job: DeliveryJob; targetUrl: string }) {
+  private async deliver(job: DeliveryJob): Promise<void> {
     let outcome: string;
     let status: number | undefined;
     try {
-      const response = await fetch(targetUrl, {
+      const response = await fetch(job.data.targetUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: job.data.body,

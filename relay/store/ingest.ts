@@ -195,9 +195,10 @@ async function insertDeliveries(
     event_id: string;
     webhook_id: string;
     subscription_id: string;
+    target_url: string;
     body: string;
   }>(
-    `SELECT o.event_id, o.webhook_id, s.id AS subscription_id, o.body
+    `SELECT o.event_id, o.webhook_id, s.id AS subscription_id, s.target_url, o.body
      FROM jsonb_to_recordset($1::jsonb) AS o(
        event_id bigint, webhook_id text, location_id text, event text, body text,
        filter_values jsonb)
@@ -222,6 +223,7 @@ async function insertDeliveries(
       eventId: String(row.event_id),
       webhookId: row.webhook_id,
       subscriptionId: row.subscription_id,
+      targetUrl: row.target_url,
       body: row.body,
     })),
   );

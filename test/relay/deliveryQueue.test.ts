@@ -36,7 +36,13 @@ afterAll(async () => {
 let events = 0;
 const delivery = (subscriptionId: string): NewDelivery => {
   events += 1;
-  return { eventId: String(events), webhookId: `wh-${events}`, subscriptionId, body: '{}' };
+  return {
+    eventId: String(events),
+    webhookId: `wh-${events}`,
+    subscriptionId,
+    targetUrl: `https://hooks.zapier.com/${subscriptionId}`,
+    body: '{}',
+  };
 };
 
 /** Fetches until `wanted` has been claimed (other jobs claimed meanwhile are returned too). */
