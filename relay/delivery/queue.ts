@@ -10,7 +10,7 @@
 // which subscriptions an event goes to, the POST, 410 Gone, and the retry window (how long to keep
 // trying: a job past it is sent to the dead-letter queue whatever its attempt count).
 import { createHash } from 'crypto';
-import { PgBoss, type Db as IDatabase, type JobWithMetadata } from 'pg-boss';
+import { PgBoss, type Db as IDatabase, type Job } from 'pg-boss';
 import type { RelaySettings } from '../settings';
 import type { Database, Sql } from '../store/database';
 
@@ -26,13 +26,15 @@ export interface DeliveryData {
   subscriptionId: string;
   /** The subscription's hook URL (a subscription's target never changes; ending it cancels its jobs). */
   targetUrl: string;
+  /** When its event was stored (ms since the epoch): the retry window and latency count from it. */
+  storedAt: number;
   /** What the subscriber gets: HighLevel's body as received, or the derived ContactTagAdded. */
   body: string;
 }
 
-export type DeliveryJob = JobWithMetadata<DeliveryData>;
+export type DeliveryJob = Job<DeliveryData>;
 
-export interface NewDelivery extends DeliveryData {
+export interface NewDelivery extends Omit<DeliveryData, 'storedAt'> {
   eventId: string;
 }
 
@@ -117,13 +119,14 @@ export class DeliveryQueue {
   /** Inserts the deliveries in `tx`, the transaction that stores their events. */
   async enqueue(tx: Sql, deliveries: NewDelivery[]): Promise<void> {
     if (deliveries.length === 0) return;
+    const storedAt = Date.now();
     await this.boss.insert(
       QUEUE,
       deliveries.map(({ eventId, ...data }) => ({
         id: deliveryJobId(eventId, data.subscriptionId),
         // The subscription's id is the job's key: ending a subscription finds its jobs by it.
         singletonKey: data.subscriptionId,
-        data,
+        data: { ...data, storedAt },
       })),
       { db: bossDb(tx) },
     );
@@ -131,9 +134,7 @@ export class DeliveryQueue {
 
   /** Claims up to `limit` due deliveries. */
   fetch(limit: number): Promise<DeliveryJob[]> {
-    return this.bookkeeping((db) =>
-      this.boss.fetch<DeliveryData>(QUEUE, { batchSize: limit, includeMetadata: true, db }),
-    );
+    return this.bookkeeping((db) => this.boss.fetch<DeliveryData>(QUEUE, { batchSize: limit, db }));
   }
 
   async complete(jobs: DeliveryJob[]): Promise<void> {
@@ -173,7 +174,7 @@ export class DeliveryQueue {
       this.settings.retryMaxDelaySeconds,
       this.settings.retryBaseSeconds * 2 ** Math.min(16, job.retryCount),
     );
-    return now + soonest * 1000 - job.createdOn.getTime() <= this.settings.retryForMs;
+    return now + soonest * 1000 - job.data.storedAt <= this.settings.retryForMs;
   }
 
   /** Cancels the queued deliveries of these subscriptions, in `tx` (the one that ends them). */
@@ -225,9 +226,13 @@ export class DeliveryQueue {
 
   /**
    * Claims and outcomes commit without waiting for the disk: one lost on a crash is found again
-   * (a claim expires, an outcome's delivery is posted once more), which at-least-once allows.
+   * (a claim expires, an outcome's delivery is posted once more), which at-least-once allows. On a
+   * PostgreSQL server that is a transaction with synchronous_commit off; the embedded store does
+   * not wait for the disk anyway (PGlite runs with fsync off), so there the statements run alone:
+   * a transaction's three more round trips, each holding PGlite's one connection, cost latency.
    */
   private bookkeeping<T>(work: (db: IDatabase, tx: Sql) => Promise<T>): Promise<T> {
+    if (this.db.engine === 'embedded') return work(bossDb(this.db), this.db);
     return this.db.transaction(async (tx) => {
       await tx.query('SET LOCAL synchronous_commit = off');
       return work(bossDb(tx), tx);

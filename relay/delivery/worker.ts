@@ -136,7 +136,7 @@ export class DeliveryWorker {
     if (status !== undefined && status >= 200 && status < 300) {
       await this.recordAccepted(job);
       this.metrics.delivered.inc();
-      this.metrics.latency.observe((Date.now() - job.createdOn.getTime()) / 1000);
+      this.metrics.latency.observe((Date.now() - job.data.storedAt) / 1000);
       this.log.debug(ids, 'delivered');
       return;
     }

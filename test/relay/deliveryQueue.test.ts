@@ -121,7 +121,7 @@ describe('delivery queue (pg-boss)', () => {
     expect(queue.mayRetry(freshJob)).toBe(true);
     await queue.retry(freshJob, 'HTTP 503');
     // Seen a day later (the window is 24 hours by default; a minute here).
-    const aDayLater = oldJob.createdOn.getTime() + SETTINGS.retryForMs;
+    const aDayLater = oldJob.data.storedAt + SETTINGS.retryForMs;
     expect(queue.mayRetry(oldJob, aDayLater)).toBe(false);
     await queue.deadLetter(oldJob, 'HTTP 503');
 
