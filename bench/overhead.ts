@@ -203,7 +203,9 @@ const figuresOf = (c: Comparison): Figure[] => {
         `${c.appRequests} request(s) per run (warm custom-field cache). Of the ` +
         `${diff(c.app, c.direct)} ms over fetch: ${diff(c.app, c.appAlone)} ms is core's ` +
         `per-call work on the whole app definition (createApp + prepareApp in ` +
-        `create-lambda-handler.js, the tester's method lookup), ${diff(c.appAlone, c.bareCore)} ms the ` +
+        `create-lambda-handler.js, then in each z.request request-merge.js deep-copies the ` +
+        `request's input, which holds the compiled app; and the garbage all that copying ` +
+        `leaves), ${diff(c.appAlone, c.bareCore)} ms the ` +
         `operation's own code and middleware, ${diff(c.bareCore, c.direct)} ms Zapier core itself`,
     },
     {
