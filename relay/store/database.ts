@@ -1,9 +1,9 @@
 // One SQL dialect (PostgreSQL) on two engines: PGlite, PostgreSQL compiled to WebAssembly and run
 // in-process (the default: no server, data in a folder), and a PostgreSQL server through `pg` for
-// several relay instances behind a load balancer.
-import fs from 'fs';
-import { PGlite } from '@electric-sql/pglite';
+// several relay instances behind a load balancer. Both flush every commit to the disk.
+import type { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
+import { openPglite } from './embedded';
 import { SCHEMA } from './schema';
 
 export interface Sql {
@@ -18,10 +18,7 @@ export interface Database extends Sql {
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
-  fs.mkdirSync(dataDir, { recursive: true });
-  // PostgreSQL's default 128 MB of shared buffers would be most of the relay's memory: its working
-  // set (recent events, pending deliveries, subscriptions) is small, the rest is on disk.
-  const db = await PGlite.create(dataDir, { postgresqlconf: ["shared_buffers = '16MB'"] });
+  const db = await openPglite(dataDir);
   const sqlOf = (target: Pick<PGlite, 'query'>): Sql => ({
     query: async <Row>(text: string, params?: unknown[]) =>
       (await target.query<Row>(text, params)).rows,
