@@ -61,7 +61,12 @@ class Turns {
 
 /** The embedded store in a worker thread: each query is a message, a transaction holds a turn. */
 export async function openEmbeddedThread(dataDir: string, entry: string): Promise<Database> {
-  const worker = new Worker(entry, { workerData: { embeddedStoreDir: dataDir } });
+  const worker = new Worker(entry, {
+    workerData: { embeddedStoreDir: dataDir },
+    // The thread's JavaScript is PGlite's glue and one message per query: a small young generation
+    // (V8's default is 16 MB per semi-space) keeps about 25 MB less resident, at no measurable cost.
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
   const waiting = new Map<number, { resolve(rows: unknown[]): void; reject(e: Error): void }>();
   let nextId = OPENED + 1;
   let ended: Error | undefined;
