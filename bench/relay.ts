@@ -316,7 +316,7 @@ export async function measureRelay(log: Log): Promise<{ figures: Figure[]; raw: 
         value: `${Math.round(twoRate)}/s (${round(twoRate / oneRate, 2)}×)`,
         target: '≥ 1000/s and ≥ 1.6×',
         verdict: verdict(twoRate >= 1000 && twoRate / oneRate >= 1.6),
-        note: `Cores busy (of ${cpus}): ${describeCores(twoCores)}; ${round(busy(twoCores), 2)} in all. The load generator, the relays, PostgreSQL and the hook receiver share this machine's CPUs: once one instance keeps them busy, a second one adds no CPU of its own, and the ratio measures the machine, not the relay.`,
+        note: `Cores busy (of ${cpus}): ${describeCores(twoCores)}; ${round(busy(twoCores), 2)} in all. The load generator, the relays, PostgreSQL and the hook receiver share this machine's CPUs, so a second instance adds no CPU of its own: with one instance keeping ${round(busy(oneCores), 2)} of ${cpus} cores busy, no second instance can exceed ${round(cpus / busy(oneCores), 2)}× here. Each instance also commits half-size groups, so an event costs more CPU with two.`,
       },
     );
 
@@ -364,7 +364,7 @@ export async function measureRelay(log: Log): Promise<{ figures: Figure[]; raw: 
       value: `${Math.round(rssMb)} MB`,
       target: '≤ 200 MB',
       verdict: verdict(rssMb <= 200),
-      note: 'Embedded store; measured after 2,000 more events fanned out by tag filter and a /metrics scrape. An idle relay on an existing embedded store is about 200 MB: PGlite (PostgreSQL in WebAssembly, 16 MB shared buffers) is most of it.',
+      note: "Embedded store; measured after 2,000 more events fanned out by tag filter and a /metrics scrape. One process: Node's own code (about 45 MB), the relay's and the store thread's V8 heaps, and PGlite: PostgreSQL's WebAssembly code (baseline-compiled), its memory (128 MB reserved, 16 MB shared buffers) and its file bundle.",
     });
     return { figures, raw };
   } finally {
