@@ -19,6 +19,7 @@ import {
   markDead,
   markDelivered,
   scheduleRetry,
+  withoutWaitingForDisk,
   type ClaimedDelivery,
 } from '../store/deliveries';
 import { endSubscription } from '../store/subscriptions';
@@ -74,7 +75,9 @@ export class DeliveryWorker {
     try {
       if (free > 0) {
         // The lease outlives the POST's timeout, so no other instance takes it while it runs.
-        claimed = await claimDueDeliveries(this.db, free, this.settings.deliveryTimeoutMs + 30_000);
+        claimed = await withoutWaitingForDisk(this.db, (tx) =>
+          claimDueDeliveries(tx, free, this.settings.deliveryTimeoutMs + 30_000),
+        );
       }
     } catch (error) {
       this.log.warn({ err: error }, 'could not claim deliveries');
@@ -124,9 +127,11 @@ export class DeliveryWorker {
         setImmediate(() => {
           const batch = this.accepted;
           this.accepted = [];
-          markDelivered(
-            this.db,
-            batch.map((item) => item.id),
+          withoutWaitingForDisk(this.db, (tx) =>
+            markDelivered(
+              tx,
+              batch.map((item) => item.id),
+            ),
           ).then(
             () => batch.forEach((item) => item.done()),
             (error: unknown) => batch.forEach((item) => item.done(error)),
@@ -154,12 +159,12 @@ export class DeliveryWorker {
     }
     const delay = retryDelayMs(delivery.attempts, this.settings);
     if (Date.now() + delay - delivery.createdAt.getTime() > this.settings.retryForMs) {
-      await markDead(this.db, delivery.id, outcome);
+      await withoutWaitingForDisk(this.db, (tx) => markDead(tx, delivery.id, outcome));
       this.metrics.dead.inc();
       this.log.warn({ ...ids, attempts: delivery.attempts, outcome }, 'delivery dead-lettered');
       return;
     }
-    await scheduleRetry(this.db, delivery.id, delay, outcome);
+    await withoutWaitingForDisk(this.db, (tx) => scheduleRetry(tx, delivery.id, delay, outcome));
     this.metrics.retried.inc();
     this.log.info({ ...ids, attempts: delivery.attempts, outcome }, 'delivery will be retried');
   }
