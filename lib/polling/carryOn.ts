@@ -20,6 +20,9 @@
 //    on the same connection and filters has its own progress and its own Zapier dedupe.
 // 3. A poll that fails, wherever, stores nothing: the next poll starts from the same memory, and
 //    re-reads are dropped by Zapier's dedupe. An editor test reads one page and stores nothing.
+//    A quiet poll (same top, no gaps before or after) stores nothing either: its memory is the one
+//    already stored, and should that expire, invariant 5 applies with nothing carried to lose
+//    (lib/polling/contacts.ts, isQuiet).
 // 4. Turning a Zap on starts a fresh memory (top = newest, no gaps): Zapier has just cleared the
 //    Zap's dedupe, and what exists then must not fire.
 // 5. With no memory (first poll, or the store lost it) the poll reads back LOOKBACK_MS, as before

@@ -122,9 +122,24 @@ export async function searchRecentContacts(
   return {
     // Turning on returns all it read (beyond the window too): Zapier records them as seen.
     contacts: turningOn ? [...contacts.values()] : rows.map((row) => contacts.get(row.id)!),
-    commit: () => saveZapMemory(z, memoryKey, kept),
+    commit: isQuiet(memory, kept) ? async () => undefined : () => saveZapMemory(z, memoryKey, kept),
   };
 }
+
+/**
+ * Whether a poll leaves the Zap's memory as it found it with nothing carried over: nothing new,
+ * no gaps. Such a poll writes no cursor (one round trip to Zapier's store saved on most polls).
+ * Should the stored value then expire (z.cursor keeps it about an hour after its last write), the
+ * next poll reads back the look-back window: with no gap, nothing unread was remembered, and every
+ * contact newer than the last one read is inside that window (polls run at most 15 min apart).
+ * Turning on always writes (`memory` is then undefined), so it still starts fresh.
+ */
+const isQuiet = (memory: CarryState | undefined, kept: CarryState): boolean =>
+  memory !== undefined &&
+  memory.gaps.length === 0 &&
+  kept.gaps.length === 0 &&
+  memory.top?.id === kept.top?.id &&
+  memory.top?.time === kept.top?.time;
 
 /** Filters shared by the location-wide contact triggers and searches. */
 export const contactFilters = (input: { tag?: unknown; assignedTo?: unknown }): SearchFilter[] => {

@@ -9,9 +9,10 @@
 //   connection (['auth']); nothing narrower. Two Zaps on one connection with the same filters would
 //   share one value and each move the other's progress past contacts it never returned.
 // An editor test (bundle.meta.isLoadingSample) and "load more" (bundle.meta.page > 0) neither read
-// nor write it, so they never move a Zap's progress. A failure of the store never fails a poll: a
-// value that cannot be read is no value (the poll falls back to what it does without one), and a
-// value that cannot be written is logged.
+// nor write it, so they never move a Zap's progress; a quiet poll (nothing new, nothing carried)
+// does not write it either. A failure of the store never fails a poll: a value that cannot be
+// read is no value (the poll falls back to what it does without one), and a value that cannot be
+// written is logged.
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 /** Bump when the stored shape changes: older values are then ignored, never misread. */

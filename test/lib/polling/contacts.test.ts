@@ -200,4 +200,76 @@ describe('carrying New Contact on between polls', () => {
     expect(server.requests - requestsBefore).toBeLessThanOrEqual(2 * MAX_REQUESTS_PER_POLL);
     expect([...one.fired].sort()).toEqual(burst.map((row) => row.id).sort());
   });
+
+  it('writes no cursor for a quiet poll, and writes again once something new was read', async () => {
+    const clock = fakeClock();
+    customFields();
+    const cursor = fakeCursor();
+    const server = liveSearchServer(added(10, clock.now() - 60 * MINUTE));
+    const one = zap();
+    const sets = () => cursor.calls.filter((c) => c.method === 'set_cursor').length;
+    await one.turnOn();
+    expect(sets()).toBe(1); // turning on always starts a fresh memory
+
+    clock.skip(MINUTE);
+    const stored = [...cursor.stored.values()];
+    expect(await one.poll()).toEqual([]);
+    expect(sets()).toBe(1);
+    expect([...cursor.stored.values()]).toEqual(stored);
+
+    const later = added(3, clock.now());
+    server.rows = newestFirst([...later, ...server.rows]);
+    clock.skip(MINUTE);
+    await one.poll();
+    expect(sets()).toBe(2);
+    clock.skip(MINUTE);
+    await one.poll();
+    expect(sets()).toBe(2);
+    expect([...one.fired].sort()).toEqual(later.map((row) => row.id).sort());
+  });
+
+  it('keeps writing while a burst is carried over, until its last gap is read', async () => {
+    const clock = fakeClock();
+    customFields();
+    const cursor = fakeCursor();
+    const server = liveSearchServer(added(10, clock.now() - 60 * MINUTE));
+    const one = zap();
+    await one.turnOn();
+    const burst = added(BURST, clock.now() + 1);
+    server.rows = newestFirst([...burst, ...server.rows]);
+    const sets = () => cursor.calls.filter((c) => c.method === 'set_cursor').length;
+    clock.skip(MINUTE);
+    await one.poll(); // cut: a gap is left
+    clock.skip(MINUTE);
+    const before = sets();
+    await one.poll(); // reads the gap to its end: nothing new at the head, but the gap closes
+    expect(sets()).toBe(before + 1);
+    expect(JSON.parse([...cursor.stored.values()][0]!).state.gaps).toEqual([]);
+    clock.skip(MINUTE);
+    await one.poll(); // now quiet
+    expect(sets()).toBe(before + 1);
+    expect([...one.fired].sort()).toEqual(burst.map((row) => row.id).sort());
+  });
+
+  it("asks for the Zap's memory while the first page is still unanswered", async () => {
+    customFields();
+    const cursor = fakeCursor();
+    const memoryAsked = () => cursor.calls.some((c) => c.method === 'get_cursor');
+    let memoryAskedFirst: boolean | undefined;
+    // The search answers only once the memory was asked for (or gives up): a poll that asked for
+    // its memory only after the first page had answered fails here.
+    highLevel()
+      .post('/contacts/search')
+      .reply(async () => {
+        for (let i = 0; i < 200 && !memoryAsked(); i += 1) {
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        memoryAskedFirst = memoryAsked();
+        return [200, { contacts: [], total: 0 }];
+      });
+    const tester = testerFor('triggers', newContact);
+    expect(await tester(perform, bundleWith({}, {}))).toEqual([]);
+    expect(memoryAskedFirst).toBe(true);
+    expect(cursor.calls.map((c) => c.method)).toEqual(['get_cursor', 'set_cursor']);
+  });
 });

@@ -8,6 +8,8 @@ export interface TestPostgres {
   /** postgres://… of a fresh, empty database. */
   createDatabase(): Promise<string>;
   stop(): Promise<void>;
+  /** The process that runs the server (the server's processes are its descendants). */
+  pid: number;
 }
 
 export async function startTestPostgres(
@@ -29,6 +31,7 @@ export async function startTestPostgres(
   });
   let count = 0;
   return {
+    pid: child.pid!,
     createDatabase: async () => {
       const name = `relay_${process.pid}_${(count += 1)}`;
       const client = new Client({ connectionString: serverUrl });
