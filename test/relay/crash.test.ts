@@ -2,7 +2,7 @@
 // data: every event that was answered 200 is delivered. Shutdown with SIGTERM exits cleanly.
 import fs from 'fs';
 import path from 'path';
-import net from 'net';
+import { freePort } from './support/freePort';
 import { spawnRelayProcess, type RelayProcess } from '../../relay/childProcess';
 import { contactBody } from './support/events';
 import { startFakeHighLevel, type FakeHighLevel } from './support/fakeHighLevel';
@@ -22,14 +22,6 @@ let highlevel: FakeHighLevel;
 let hooks: HookReceiver;
 let relay: RelayProcess | undefined;
 let env: Record<string, string>;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
   entry = bundleRelayEntry();

@@ -2,7 +2,7 @@
 // sandbox's own sender makes (5,000 contacts created through the API), then restarted on the same
 // data and port: every event the sender got a 200 for is delivered.
 import fs from 'fs';
-import net from 'net';
+import { freePort } from './support/freePort';
 import path from 'path';
 import { spawnRelayProcess, type RelayProcess } from '../../relay/childProcess';
 import { startHookReceiver, type HookReceiver } from './support/hookReceiver';
@@ -23,14 +23,6 @@ let sender: SandboxSender;
 let hooks: HookReceiver;
 let relay: RelayProcess | undefined;
 let env: Record<string, string>;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 beforeAll(async () => {
   entry = bundleRelayEntry();
