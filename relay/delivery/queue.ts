@@ -17,6 +17,16 @@ import type { Database, Sql } from '../store/database';
 export const QUEUE = 'relay-deliveries';
 /** Deliveries given up after the retry window: kept (never deleted) and counted, for redriving. */
 export const DEAD_LETTERS = 'relay-deliveries-dead';
+
+/**
+ * How a state of the delivery queue is counted in /metrics; any other state is pending (waiting or
+ * being posted). A failed job was dead-lettered: it is counted once, in the dead-letter queue.
+ */
+const COUNTED_AS: Record<string, 'delivered' | 'cancelled' | null> = {
+  completed: 'delivered',
+  cancelled: 'cancelled',
+  failed: null,
+};
 /** pg-boss's own attempt limit is not ours (the window is): high enough never to be reached. */
 const RETRY_LIMIT = 1_000_000;
 const TEN_YEARS_SECONDS = 10 * 365 * 24 * 60 * 60;
@@ -208,13 +218,9 @@ export class DeliveryQueue {
       const state =
         row.name === DEAD_LETTERS
           ? 'dead'
-          : row.state === 'completed'
-            ? 'delivered'
-            : row.state === 'cancelled'
-              ? 'cancelled'
-              : row.state === 'failed'
-                ? undefined
-                : 'pending';
+          : Object.hasOwn(COUNTED_AS, row.state)
+            ? COUNTED_AS[row.state]
+            : 'pending';
       if (state) counts[state]! += Number(row.count);
     }
     return counts;
