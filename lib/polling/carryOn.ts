@@ -90,15 +90,18 @@ async function readRange(
     const beyond = crossing(page, boundary);
     rows.push(...(beyond < 0 ? page : page.slice(0, beyond)));
     if (page.length < limit || beyond >= 0) return { rows };
-    // Resume from the last contact that has a cursor; the ones after it are read again.
-    const next = [...page].reverse().find((row) => isCursor(row.searchAfter));
-    if (!next) {
+    const last = page[page.length - 1]!;
+    if (!isCursor(last.searchAfter)) {
+      // A page that does not say where it ends cannot be trusted to page on from; the next poll
+      // resumes from its last contact that has a cursor (the ones after it are read again), or
+      // from where this page began.
       log(
-        'Stopped paging: HighLevel returned a full page without a searchAfter cursor; the next poll carries on from here.',
+        'Stopped paging: HighLevel returned a full page whose last contact has no searchAfter cursor; the next poll carries on from here.',
       );
-      return { rows, cut: { after } };
+      const resume = [...page].reverse().find((row) => isCursor(row.searchAfter));
+      return { rows, cut: { after: (resume?.searchAfter as unknown[] | undefined) ?? after } };
     }
-    after = next.searchAfter as unknown[];
+    after = last.searchAfter;
     limit = pageLimit;
   }
 }

@@ -16,7 +16,7 @@ import {
 } from '../../lib/polling/budget';
 import newContact, { perform } from '../../triggers/new_contact';
 import { bundleWith, highLevel, noCustomFields, testerFor } from '../support/app';
-import { searchAfterServer, searchRow } from '../support/contacts';
+import { searchAfterServer, searchRow, type SearchRow } from '../support/contacts';
 
 const appTester = testerFor('triggers', newContact);
 
@@ -111,7 +111,7 @@ describe('the poll budget', () => {
     );
   });
 
-  it('stops, and says so, at a full page whose last contact carries no searchAfter cursor', async () => {
+  it('stops, and says so, at a full page where no contact carries a searchAfter cursor', async () => {
     noCustomFields();
     const log = consoleLog();
     const rows = burstOf(FIRST_PAGE_SIZE).map(({ searchAfter: _cursor, ...row }) => row);
@@ -121,7 +121,29 @@ describe('the poll budget', () => {
 
     expect(results).toHaveLength(FIRST_PAGE_SIZE);
     expect(log).toHaveBeenCalledWith(
-      expect.stringMatching(/HighLevel returned a full page without a searchAfter cursor/),
+      expect.stringMatching(
+        /HighLevel returned a full page whose last contact has no searchAfter cursor/,
+      ),
+    );
+  });
+
+  it('stops, and says so, at a full page whose last contact alone carries no searchAfter cursor', async () => {
+    noCustomFields();
+    const log = consoleLog();
+    const rows: Array<Omit<SearchRow, 'searchAfter'> & { searchAfter?: SearchRow['searchAfter'] }> =
+      burstOf(5000);
+    delete rows[FIRST_PAGE_SIZE - 1]!.searchAfter;
+    // Answers the first page only: a second request would find no answer.
+    const server = searchAfterServer(rows as SearchRow[], 1);
+
+    const results = await appTester(perform, bundleWith());
+
+    expect(server.requests).toBe(1);
+    expect(results).toHaveLength(FIRST_PAGE_SIZE);
+    expect(log).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /HighLevel returned a full page whose last contact has no searchAfter cursor/,
+      ),
     );
   });
 });
