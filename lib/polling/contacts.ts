@@ -105,6 +105,13 @@ export async function searchRecentContacts(
   const firstPage = read(firstPageLimit);
   firstPage.catch(() => undefined); // its failure is the poll's, once carryOn awaits it
   const memory = turningOn ? undefined : asCarryState(await loadZapMemory(z, memoryKey));
+  const windowStart = turningOn && recordAllWhenTurnedOn ? -Infinity : Date.now() - LOOKBACK_MS;
+  if (!turningOn && !memory) {
+    // Shown in the Zap's log: what a burst still being carried over may have lost here.
+    log(
+      `No polling progress is stored for this Zap (it expired, was lost, or the trigger's filters changed): this poll reads back ${LOOKBACK_MS / 60_000} minutes, to ${new Date(windowStart).toISOString()}.`,
+    );
+  }
   let firstAsked = false;
   const readOn: ReadPage = (limit, after) => {
     if (firstAsked || after || limit !== firstPageLimit) return read(limit, after);
@@ -112,7 +119,7 @@ export async function searchRecentContacts(
     return firstPage;
   };
   const { rows, memory: next } = await carryOn(readOn, memory, {
-    windowStart: turningOn && recordAllWhenTurnedOn ? -Infinity : Date.now() - LOOKBACK_MS,
+    windowStart,
     firstPageLimit,
     pageLimit: BURST_PAGE_SIZE,
     log,

@@ -1,7 +1,10 @@
 // Carrying New Contact on where the Zap's last poll stopped, through the real trigger, core's app
 // tester, a fake of Zapier's cursor store and a fake clock: every case the design must survive.
 import { MAX_REQUESTS_PER_POLL, contactsPerPoll, LOOKBACK_MS } from '../../../lib/polling/budget';
+import type { Bundle, ZObject } from 'zapier-platform-core';
+import tagAdded, { perform as performTagAdded } from '../../../triggers/contact_tag_added';
 import newContact, { perform } from '../../../triggers/new_contact';
+import updatedContact, { perform as performUpdated } from '../../../triggers/updated_contact';
 import { bundleWith, highLevel, LOCATION_ID, testerFor } from '../../support/app';
 import { fakeCursor } from '../../support/cursor';
 import { liveSearchServer, searchRow, zapierDedupe, type SearchRow } from '../../support/contacts';
@@ -35,19 +38,37 @@ const added = (count: number, now: number): SearchRow[] => {
   });
   return rows.reverse();
 };
+/** `rows` changed at `now` (one dateUpdated for all), as the dateUpdated search pages them. */
+const changed = (rows: SearchRow[], now: number): SearchRow[] =>
+  rows.map((row) => ({
+    ...row,
+    dateUpdated: new Date(now).toISOString(),
+    searchAfter: [now, row.id],
+  }));
 const newestFirst = (rows: SearchRow[]) =>
   [...rows].sort(
     (a, b) => b.searchAfter[0] - a.searchAfter[0] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 
+type ContactTrigger = typeof newContact | typeof updatedContact | typeof tagAdded;
+type Results = Array<{ id: string; contactId?: string }>;
+
 /** One Zap: its own tester (so its own storeKey, as on Zapier) and its own dedupe. */
-const zap = () => {
-  const tester = testerFor('triggers', newContact);
+const zap = (
+  [trigger, performOf]: [ContactTrigger, (z: ZObject, bundle: Bundle) => Promise<Results>] = [
+    newContact,
+    perform,
+  ],
+  inputData: Record<string, unknown> = {},
+) => {
+  const tester = testerFor('triggers', trigger);
   const dedupe = zapierDedupe();
   const fired: string[] = [];
   let polls = 0;
   const run = async (meta = {}) => {
-    const results = await tester(perform, bundleWith({}, meta), { keepCache: polls > 0 });
+    const results = await tester(performOf, bundleWith(inputData, meta), {
+      keepCache: polls > 0,
+    });
     polls += 1;
     return results;
   };
@@ -92,6 +113,71 @@ describe('carrying New Contact on between polls', () => {
     expect(second[0]!.id).toBe(late[0]!.id);
     expect(one.fired.sort()).toEqual([...burst, ...late].map((row) => row.id).sort());
     // Caught up: a quiet poll is one request again.
+    const before = server.requests;
+    await one.poll();
+    expect(server.requests - before).toBe(1);
+  });
+
+  it(`delivers Updated Contact's burst of ${BURST.toLocaleString('en-US')} changes over consecutive polls, each change once, the newest always first`, async () => {
+    const clock = fakeClock();
+    customFields();
+    fakeCursor();
+    // Contacts an hour old, changed again once the Zap is on; one more changes during the burst.
+    const [later, ...existing] = added(BURST + 1, clock.now() - 60 * MINUTE);
+    const server = liveSearchServer(newestFirst([later!, ...existing]));
+    const one = zap([updatedContact, performUpdated]);
+    await one.turnOn();
+
+    clock.skip(MINUTE);
+    const burst = changed(existing, clock.now()); // a bulk edit: one dateUpdated for all
+    server.rows = newestFirst([...burst, later!]);
+    clock.skip(MINUTE);
+    const first = await one.poll();
+    clock.skip(MINUTE);
+    const late = changed([later!], clock.now());
+    server.rows = newestFirst([...late, ...burst]);
+    const second = await one.poll();
+    clock.skip(MINUTE);
+    await one.poll();
+
+    expect(first).toHaveLength(contactsPerPoll(0));
+    expect(second[0]!.id).toBe(`${later!.id}:${late[0]!.dateUpdated}`);
+    expect(one.fired.sort()).toEqual(
+      [...burst, ...late].map((row) => `${row.id}:${row.dateUpdated}`).sort(),
+    );
+    const before = server.requests;
+    await one.poll();
+    expect(server.requests - before).toBe(1);
+  });
+
+  it(`delivers Tag Added's burst of ${BURST.toLocaleString('en-US')} contacts over consecutive polls, each once, a contact changed again while still unread included`, async () => {
+    const clock = fakeClock();
+    customFields();
+    fakeCursor();
+    const tagged = added(50, clock.now() - 60 * MINUTE); // had the tag before the Zap was on
+    const others = added(BURST, clock.now() - 60 * MINUTE);
+    const server = liveSearchServer(newestFirst(tagged));
+    const one = zap([tagAdded, performTagAdded], { tag: 'vip' });
+    await one.turnOn();
+
+    clock.skip(MINUTE);
+    const burst = newestFirst(changed(others, clock.now())); // all get the tag at once
+    server.rows = newestFirst([...burst, ...tagged]);
+    clock.skip(MINUTE);
+    const first = await one.poll();
+    // The last of the burst, unread by the first poll, changes again: it moves to the top.
+    const pending = burst[burst.length - 1]!;
+    expect(first.map((result) => result.contactId)).not.toContain(pending.id);
+    clock.skip(MINUTE);
+    const again = changed([pending], clock.now());
+    server.rows = newestFirst([...again, ...burst.slice(0, -1), ...tagged]);
+    const second = await one.poll();
+    clock.skip(MINUTE);
+    await one.poll();
+
+    expect(first).toHaveLength(contactsPerPoll(0));
+    expect(second[0]!.contactId).toBe(pending.id);
+    expect(one.fired.sort()).toEqual(burst.map((row) => `${row.id}:vip`).sort());
     const before = server.requests;
     await one.poll();
     expect(server.requests - before).toBe(1);
@@ -199,6 +285,37 @@ describe('carrying New Contact on between polls', () => {
 
     expect(server.requests - requestsBefore).toBeLessThanOrEqual(2 * MAX_REQUESTS_PER_POLL);
     expect([...one.fired].sort()).toEqual(burst.map((row) => row.id).sort());
+  });
+
+  it("says in the Zap's log when a poll finds no stored progress and reads back the look-back window, and only then", async () => {
+    const clock = fakeClock();
+    customFields();
+    const cursor = fakeCursor();
+    liveSearchServer(added(10, clock.now() - 60 * MINUTE));
+    const one = zap();
+    const log = jest.mocked(console.log);
+    const fallbacks = () =>
+      log.mock.calls.filter(([line]) =>
+        /No polling progress is stored for this Zap .*: this poll reads back 30 minutes/.test(
+          String(line),
+        ),
+      ).length;
+
+    await one.turnOn();
+    clock.skip(MINUTE);
+    await one.editorTest();
+    await one.poll();
+    expect(fallbacks()).toBe(0);
+
+    cursor.stored.clear(); // the store lost it
+    clock.skip(MINUTE);
+    await one.poll();
+    expect(fallbacks()).toBe(1);
+    clock.skip(MINUTE);
+    await one.poll(); // the progress is stored again
+    await one.editorTest();
+    await one.turnOn();
+    expect(fallbacks()).toBe(1);
   });
 
   it('writes no cursor for a quiet poll, and writes again once something new was read', async () => {
