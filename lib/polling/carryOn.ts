@@ -24,7 +24,9 @@
 //    already stored, and should that expire, invariant 5 applies with nothing carried to lose
 //    (lib/polling/contacts.ts, isQuiet).
 // 4. Turning a Zap on starts a fresh memory (top = newest, no gaps): Zapier has just cleared the
-//    Zap's dedupe, and what exists then must not fire.
+//    Zap's dedupe, and what exists then must not fire. That poll's budget may leave contacts
+//    sharing the newest one's date unread (an import dates thousands alike), so its top ends the
+//    next head before that date rather than at that contact, which may have changed by then.
 // 5. With no memory (first poll, or the store lost it) the poll reads back LOOKBACK_MS, as before
 //    carrying on existed: a burst still being delivered then loses what is older than that.
 // 6. At most MAX_GAPS gaps are kept (one is opened only by a poll whose head was cut, i.e. more
@@ -48,7 +50,18 @@ export type Gap = {
 };
 
 /** What a Zap remembers: the newest contact its last poll read, and the ranges still unread. */
-export type CarryState = { top?: { time: number; id: string }; gaps: Gap[] };
+export type CarryState = {
+  top?: {
+    time: number;
+    id: string;
+    /**
+     * Read as the Zap was turned on: every contact dated at `time` existed then, whether or not
+     * that poll's budget reached it, so none is read again even once this contact changed.
+     */
+    turnedOn?: true;
+  };
+  gaps: Gap[];
+};
 
 /** The next page of up to `limit` rows after `after`, or undefined when the budget is spent. */
 export type ReadPage = (limit: number, after?: unknown[]) => Promise<Row[] | undefined>;
@@ -115,9 +128,11 @@ export async function carryOn(
   memory: CarryState | undefined,
   { windowStart, firstPageLimit, pageLimit, log }: CarryOptions,
 ): Promise<{ rows: Row[]; memory: CarryState }> {
-  const headBoundary: Boundary = memory?.top
-    ? { until: memory.top.time, untilId: memory.top.id }
-    : { until: windowStart };
+  const headBoundary: Boundary = !memory?.top
+    ? { until: windowStart }
+    : memory.top.turnedOn
+      ? { until: memory.top.time + 1 } // dates are whole milliseconds
+      : { until: memory.top.time, untilId: memory.top.id };
   const head = await readRange(read, undefined, headBoundary, firstPageLimit, pageLimit, log);
   const newest = head.rows.find((row) => !Number.isNaN(row.time));
   const top = newest ? { time: newest.time, id: newest.id } : memory?.top;
@@ -160,7 +175,10 @@ export const asCarryState = (value: unknown): CarryState | undefined => {
   const { top, gaps } = value as Partial<CarryState>;
   const topOk =
     top === undefined ||
-    (typeof top === 'object' && typeof top.time === 'number' && typeof top.id === 'string');
+    (typeof top === 'object' &&
+      typeof top.time === 'number' &&
+      typeof top.id === 'string' &&
+      (top.turnedOn === undefined || top.turnedOn === true));
   const gapsOk =
     Array.isArray(gaps) &&
     gaps.every(

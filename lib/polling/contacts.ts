@@ -125,7 +125,9 @@ export async function searchRecentContacts(
     log,
   });
   // Turning on: what the budget left unread existed before the Zap, so it is not carried over.
-  const kept: CarryState = turningOn ? { ...(next.top ? { top: next.top } : {}), gaps: [] } : next;
+  const kept: CarryState = turningOn
+    ? { ...(next.top ? { top: { ...next.top, turnedOn: true } } : {}), gaps: [] }
+    : next;
   return {
     // Turning on returns all it read (beyond the window too): Zapier records them as seen.
     contacts: turningOn ? [...contacts.values()] : rows.map((row) => contacts.get(row.id)!),

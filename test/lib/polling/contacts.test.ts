@@ -183,6 +183,29 @@ describe('carrying New Contact on between polls', () => {
     expect(server.requests - before).toBe(1);
   });
 
+  it('fires none of the contacts a turn-on had no budget to read, though they share a date with its newest contact and that contact changes', async () => {
+    const clock = fakeClock();
+    customFields();
+    fakeCursor();
+    // One bulk edit dated them all alike, more than turning on can read (20 pages of 500).
+    const edited = newestFirst(
+      changed(added(BURST, clock.now() - 60 * MINUTE), clock.now() - 5 * MINUTE),
+    );
+    const server = liveSearchServer(edited);
+    const one = zap([updatedContact, performUpdated]);
+    const recorded = await one.turnOn();
+    expect(recorded.length).toBeLessThan(BURST);
+
+    clock.skip(MINUTE);
+    const [newest, ...rest] = edited;
+    const again = changed([newest!], clock.now());
+    server.rows = newestFirst([...again, ...rest]);
+    await one.poll();
+    await one.poll();
+
+    expect(one.fired).toEqual([`${newest!.id}:${again[0]!.dateUpdated}`]);
+  });
+
   it('delivers the whole burst to each of two Zaps on the same connection and filters', async () => {
     const clock = fakeClock();
     customFields();
