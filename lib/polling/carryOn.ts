@@ -28,7 +28,9 @@
 //    sharing the newest one's date unread (an import dates thousands alike), so its top ends the
 //    next head before that date rather than at that contact, which may have changed by then.
 // 5. With no memory (first poll, or the store lost it) the poll reads back LOOKBACK_MS, as before
-//    carrying on existed: a burst still being delivered then loses what is older than that.
+//    carrying on existed: a burst still being delivered then loses what is older than that, and
+//    what existed when the Zap was turned on but that poll's budget did not reach fires if it
+//    lies inside that window (the store lost the memory within LOOKBACK_MS of turning on).
 // 6. At most MAX_GAPS gaps are kept (one is opened only by a poll whose head was cut, i.e. more
 //    than a poll's capacity arrived since the last poll); beyond that the oldest is dropped, logged.
 // A range ends at the first contact dated before its boundary, or at the boundary's own contact;
