@@ -107,9 +107,9 @@ export async function searchRecentContacts(
   const memory = turningOn ? undefined : asCarryState(await loadZapMemory(z, memoryKey));
   const windowStart = turningOn && recordAllWhenTurnedOn ? -Infinity : Date.now() - LOOKBACK_MS;
   if (!turningOn && !memory) {
-    // Shown in the Zap's log: what a burst still being carried over may have lost here.
+    // A burst still being carried over loses what is older than the window: the Zap's log says when.
     log(
-      `No polling progress is stored for this Zap (it expired, was lost, or the trigger's filters changed): this poll reads back ${LOOKBACK_MS / 60_000} minutes, to ${new Date(windowStart).toISOString()}.`,
+      `No polling progress is stored for this Zap (none yet, it expired or was lost, or the trigger's filters changed): this poll reads back ${LOOKBACK_MS / 60_000} minutes, to ${new Date(windowStart).toISOString()}.`,
     );
   }
   let firstAsked = false;
