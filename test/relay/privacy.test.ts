@@ -1,17 +1,26 @@
 // What the relay keeps about its callers and their contacts: its info-level logs name events by
 // webhookId and never carry a token or a contact's personal data, and the HighLevel access token a
-// subscription was made with is stored nowhere (no table, no file of the embedded store).
-// The relay runs as `npm run relay` does (relay/main.ts in a child process), its output captured.
+// subscription was made with is stored nowhere (no table, no file of the embedded store; no table
+// on PostgreSQL either). The relay runs as `npm run relay` does (relay/main.ts in a child process),
+// its output captured.
 import fs from 'fs';
 import path from 'path';
 import { spawnRelayProcess, type RelayProcess } from '../../relay/childProcess';
-import { openDatabase } from '../../relay/store/database';
+import { startRelay } from '../../relay';
+import { openDatabase, type Database } from '../../relay/store/database';
 import { contactBody } from './support/events';
 import { startFakeHighLevel, type FakeHighLevel } from './support/fakeHighLevel';
 import { startHookReceiver, type HookReceiver } from './support/hookReceiver';
 import { bundleRelayEntry } from './support/relayEntry';
-import { LOCATION, OTHER_LOCATION, postSigned, tempDir } from './support/relayHarness';
+import {
+  LOCATION,
+  OTHER_LOCATION,
+  postSigned,
+  tempDir,
+  testSettings,
+} from './support/relayHarness';
 import { generateWebhookKeys, highlevelEvent, signedRequest } from './support/signing';
+import { freshStore } from './support/stores';
 
 jest.setTimeout(90_000);
 
@@ -87,6 +96,34 @@ function filesContaining(dir: string, text: string): string[] {
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((name) => path.join(dir, name))
     .filter((file) => fs.statSync(file).isFile() && fs.readFileSync(file).includes(needle));
+}
+
+/** Searches every table of the relay and of pg-boss for the token (and, to show the search
+ * works, for the contact's email, which the stored events hold). */
+async function expectTokenInNoTable(db: Database, subscriptions: number) {
+  const tables = await db.query<{ name: string }>(
+    `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
+     WHERE table_schema IN ('public', 'pgboss') AND table_type = 'BASE TABLE'`,
+  );
+  const names = tables.map((table) => table.name);
+  expect(names).toEqual(expect.arrayContaining(['public.relay_subscriptions', 'pgboss.job']));
+  const holding = async (text: string) => {
+    const found: string[] = [];
+    for (const name of names) {
+      const [row] = await db.query<{ hit: boolean }>(
+        `SELECT coalesce(bool_or(strpos(t::text, $1) > 0), false) AS hit FROM ${name} t`,
+        [text],
+      );
+      if (row!.hit) found.push(name);
+    }
+    return found;
+  };
+  expect(await holding(PERSONAL.email)).toEqual(
+    expect.arrayContaining(['public.relay_events', 'pgboss.job']),
+  );
+  expect(await holding(TOKEN)).toEqual([]);
+  const [count] = await db.query<{ n: string }>('SELECT count(*) AS n FROM relay_subscriptions');
+  expect(Number(count!.n)).toBe(subscriptions);
 }
 
 type LogLine = Record<string, unknown> & { level: number; msg?: string };
@@ -179,33 +216,42 @@ describe('the relay’s logs and store', () => {
 
     const db = await openDatabase({ dataDir });
     try {
-      const tables = await db.query<{ name: string }>(
-        `SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables
-         WHERE table_schema IN ('public', 'pgboss') AND table_type = 'BASE TABLE'`,
-      );
-      const names = tables.map((table) => table.name);
-      expect(names).toEqual(expect.arrayContaining(['public.relay_subscriptions', 'pgboss.job']));
-      const holding = async (text: string) => {
-        const found: string[] = [];
-        for (const name of names) {
-          const [row] = await db.query<{ hit: boolean }>(
-            `SELECT coalesce(bool_or(strpos(t::text, $1) > 0), false) AS hit FROM ${name} t`,
-            [text],
-          );
-          if (row!.hit) found.push(name);
-        }
-        return found;
-      };
-      expect(await holding(PERSONAL.email)).toEqual(
-        expect.arrayContaining(['public.relay_events', 'pgboss.job']),
-      );
-      expect(await holding(TOKEN)).toEqual([]);
-      const [subscriptions] = await db.query<{ n: string }>(
-        'SELECT count(*) AS n FROM relay_subscriptions',
-      );
-      expect(Number(subscriptions!.n)).toBe(2);
+      await expectTokenInNoTable(db, 2);
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe('on PostgreSQL', () => {
+  it('stores the access token in no table either', async () => {
+    const store = await freshStore('postgres');
+    const pg = await startRelay(
+      testSettings({
+        ...store.settings,
+        webhookPublicKey: keys.ed25519.publicPem,
+        highlevelApiBaseUrl: highlevel.url,
+      }),
+    );
+    try {
+      const install = highlevelEvent({ type: 'INSTALL', locationId: LOCATION, companyId: 'co' });
+      expect((await postSigned(pg.url, keys, install)).status).toBe(200);
+      const subscribed = await fetch(`${pg.url}/subscriptions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({
+          targetUrl: `${hooks.url}/pg`,
+          event: 'ContactCreate',
+          locationId: LOCATION,
+        }),
+      });
+      expect(subscribed.status).toBe(201);
+      expect((await postSigned(pg.url, keys, contactCreate())).status).toBe(200);
+      await hooks.waitFor(1, '/pg');
+      await expectTokenInNoTable(pg.db, 1);
+    } finally {
+      await pg.close();
+      store.remove();
     }
   });
 });
