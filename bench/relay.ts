@@ -364,7 +364,7 @@ export async function measureRelay(log: Log): Promise<{ figures: Figure[]; raw: 
       value: `${Math.round(rssMb)} MB`,
       target: '≤ 200 MB',
       verdict: verdict(rssMb <= 200),
-      note: "Embedded store; measured after 2,000 more events fanned out by tag filter and a /metrics scrape. One process: Node's own code (about 45 MB), the relay's and the store thread's V8 heaps, and PGlite: PostgreSQL's WebAssembly code (baseline-compiled), its memory (128 MB reserved, 16 MB shared buffers) and its file bundle.",
+      note: "Embedded store, started with the relay's node options (relay/nodeOptions.ts); measured after 2,000 more events fanned out by tag filter and a /metrics scrape. One process: Node's own code (about 50 MB), the main thread's V8 heap (about 40 MB, 4 MB semi-spaces) and the store thread's (about 28 MB), malloc (about 26 MB), and PGlite: PostgreSQL's memory (128 MB reserved, about 21 MB touched: 8 MB shared buffers), its WebAssembly (bytes and baseline code, about 15 MB) and its file bundle (6 MB).",
     });
     return { figures, raw };
   } finally {

@@ -1,7 +1,9 @@
 // A relay in a child process (for the bench and end-to-end tests that kill it): started with
-// `node <main.js>` and the given settings as environment variables; resolves once it listens.
+// `node <options> <main.js>` (the options every start of the relay uses) and the given settings as
+// environment variables; resolves once it listens.
 import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
+import { RELAY_NODE_OPTIONS } from './nodeOptions';
 
 export interface RelayProcess {
   url: string;
@@ -17,7 +19,7 @@ export async function spawnRelayProcess(
   options: { entry?: string; timeoutMs?: number } = {},
 ): Promise<RelayProcess> {
   const entry = options.entry ?? path.join(__dirname, 'main.js');
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, [...RELAY_NODE_OPTIONS, entry], {
     env: { ...process.env, RELAY_LOG_LEVEL: 'warn', ...env, RELAY_ANNOUNCE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

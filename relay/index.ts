@@ -9,6 +9,7 @@ import { operationRoutes } from './operations';
 import { settingsFromEnv, type RelaySettings } from './settings';
 import { openDatabase, type Database } from './store/database';
 import { GroupCommit } from './store/groupCommit';
+import { PRUNE_INTERVAL_MS, pruneEvents, retentionProblem } from './store/retention';
 import { LocationAccess } from './subscriptions/locationAccess';
 import { subscriptionRoutes } from './subscriptions/route';
 import { loadSignatureKeys } from './webhooks/signature';
@@ -29,6 +30,8 @@ export interface Relay {
 /** Starts a relay with the environment's settings, overridden by `options`. */
 export async function startRelay(options: Partial<RelaySettings> = {}): Promise<Relay> {
   const settings: RelaySettings = { ...settingsFromEnv(), ...options };
+  const problem = retentionProblem(settings);
+  if (problem) throw new Error(problem);
   const db = await openDatabase(settings);
   const app = Fastify({
     logger: { level: settings.logLevel },
@@ -74,6 +77,13 @@ export async function startRelay(options: Partial<RelaySettings> = {}): Promise<
   await app.register(operationRoutes, { context });
   await app.listen({ port: settings.port, host: settings.host });
   worker.start();
+  const prune = () =>
+    pruneEvents(db, settings.eventRetentionSeconds).then(
+      (pruned) => pruned > 0 && app.log.info({ pruned }, 'pruned events past their retention'),
+      (error: unknown) => app.log.warn({ err: error }, 'pruning old events failed'),
+    );
+  void prune();
+  const pruning = setInterval(() => void prune(), PRUNE_INTERVAL_MS).unref();
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
@@ -87,6 +97,7 @@ export async function startRelay(options: Partial<RelaySettings> = {}): Promise<
     app,
     close: () =>
       (closing ??= (async () => {
+        clearInterval(pruning);
         await app.close();
         await worker.stop();
         await db.close();

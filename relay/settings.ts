@@ -22,6 +22,11 @@ export interface RelaySettings {
    * retry with room for jitter and clock skew; the `webhookId` dedupe covers the whole window.
    */
   webhookMaxAgeSeconds: number;
+  /**
+   * How long received events are kept (relay/store/retention.ts): at least the stale window, so a
+   * retry's webhookId is always found.
+   */
+  eventRetentionSeconds: number;
   highlevelApiBaseUrl: string;
   /** Hosts a subscription may deliver to (https only). */
   targetHosts: string[];
@@ -90,6 +95,7 @@ export function settingsFromEnv(): RelaySettings {
     webhookPublicKey: pemFrom('HIGHLEVEL_WEBHOOK_PUBLIC_KEY'),
     webhookRsaPublicKey: pemFrom('HIGHLEVEL_WEBHOOK_RSA_PUBLIC_KEY'),
     webhookMaxAgeSeconds: numberFrom('RELAY_WEBHOOK_MAX_AGE_SECONDS', 7200),
+    eventRetentionSeconds: wholeNumberFrom('RELAY_EVENT_RETENTION_SECONDS', 7 * 24 * 60 * 60),
     highlevelApiBaseUrl: (
       env('HIGHLEVEL_API_BASE_URL') ?? 'https://services.leadconnectorhq.com'
     ).replace(/\/+$/, ''),

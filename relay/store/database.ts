@@ -6,7 +6,6 @@ import path from 'path';
 import { Worker } from 'worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import { Pool, type QueryResult } from 'pg';
-import { openPglite } from './embedded';
 import { OPENED, type StoreReply, type StoreRequest } from './embeddedThread';
 import { SCHEMA } from './schema';
 
@@ -38,6 +37,9 @@ function openEmbedded(dataDir: string): Promise<Database> {
 }
 
 async function openEmbeddedInProcess(dataDir: string): Promise<Database> {
+  // Loaded only here: a relay whose store runs in its own thread never loads PGlite's JavaScript
+  // on its main thread.
+  const { openPglite } = await import('./embedded');
   const db = await openPglite(dataDir);
   const sqlOf = (target: Pick<PGlite, 'query' | 'exec'>): Sql => ({
     query: async <Row>(text: string, params?: unknown[]) =>
