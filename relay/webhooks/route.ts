@@ -27,9 +27,14 @@ export const webhookRoutes: FastifyPluginAsync<{ context: RelayContext }> = asyn
     if ((error as { statusCode?: number }).statusCode === 413) reject(reply.log, 'too_large');
   });
 
-  const reject = (log: { info(o: object, m: string): void }, reason: RejectReason) => {
+  /** `webhookId` once the signature verified: before that the body's id is anyone's claim. */
+  const reject = (
+    log: { info(o: object, m: string): void },
+    reason: RejectReason,
+    webhookId?: string,
+  ) => {
     metrics.rejected.inc({ reason });
-    log.info({ reason }, 'webhook refused');
+    log.info({ reason, webhookId }, 'webhook refused');
   };
 
   app.post('/webhooks/highlevel', { bodyLimit: MAX_WEBHOOK_BYTES }, async (request, reply) => {
@@ -51,7 +56,7 @@ export const webhookRoutes: FastifyPluginAsync<{ context: RelayContext }> = asyn
     }
     const age = Date.now() - Date.parse(String(event.body.timestamp));
     if (!(age <= settings.webhookMaxAgeSeconds * 1000 && age >= -FUTURE_SKEW_MS)) {
-      reject(request.log, 'stale');
+      reject(request.log, 'stale', event.webhookId);
       return reply.code(401).send({ error: 'The webhook timestamp is missing or too old.' });
     }
 
@@ -59,7 +64,7 @@ export const webhookRoutes: FastifyPluginAsync<{ context: RelayContext }> = asyn
     try {
       result = await ingest.submit(event);
     } catch (error) {
-      reject(request.log, 'store_unavailable');
+      reject(request.log, 'store_unavailable', event.webhookId);
       request.log.error({ err: error, webhookId: event.webhookId }, 'could not store an event');
       return reply.code(429).header('retry-after', '60').send({ error: 'Try again later.' });
     }
@@ -67,7 +72,7 @@ export const webhookRoutes: FastifyPluginAsync<{ context: RelayContext }> = asyn
       // 403, final on purpose: HighLevel retries only 429, and an event for a sub-account that
       // never installed the app (or has uninstalled it) has nobody to go to. Subscriptions can only
       // exist after an install, so no later retry could ever be delivered either.
-      reject(request.log, 'not_installed');
+      reject(request.log, 'not_installed', event.webhookId);
       return reply.code(403).send({ error: 'The app is not installed in this sub-account.' });
     }
     if (result.outcome === 'duplicate') {

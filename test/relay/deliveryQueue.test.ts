@@ -1,37 +1,27 @@
-// The delivery queue on pg-boss, on the embedded store: jobs exist only if their transaction
-// commits, ending a subscription cancels its queued jobs (and only its), and a delivery past the
-// retry window goes to the dead-letter queue and is counted.
-import fs from 'fs';
+// The delivery queue on pg-boss, on both stores: jobs exist only if their transaction commits,
+// ending a subscription cancels its queued jobs (and only its), a failed delivery waits longer
+// after each attempt, and a delivery past the retry window goes to the dead-letter queue and is
+// counted.
 import { DeliveryQueue, type DeliveryJob, type NewDelivery } from '../../relay/delivery/queue';
 import { openDatabase, type Database } from '../../relay/store/database';
 import { endSubscription } from '../../relay/store/subscriptions';
 import { deliveryStates } from './support/deliveryJobs';
-import { tempDir } from './support/relayHarness';
+import { freshStore, STORES, type StoreOptions } from './support/stores';
+
+jest.setTimeout(60_000);
 
 const SETTINGS = {
   retryBaseSeconds: 1,
-  retryMaxDelaySeconds: 1,
+  // Above the delays the backoff test reaches (1, 2, then 4 seconds at least).
+  retryMaxDelaySeconds: 60,
   retryForMs: 60_000,
   deliveryTimeoutMs: 2_000,
   deliveryExpireSeconds: 3,
   superviseIntervalSeconds: 1,
 };
 
-let dataDir: string;
-let db: Database;
-let queue: DeliveryQueue;
-beforeAll(async () => {
-  dataDir = tempDir('relay-queue-');
-  db = await openDatabase({ dataDir });
-  queue = await DeliveryQueue.start(db, SETTINGS, (error) => {
-    throw error;
-  });
-});
-afterAll(async () => {
-  await queue.stop();
-  await db.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+/** Milliseconds (JavaScript) against microseconds (PostgreSQL). */
+const CLOCK_ROUNDING_MS = 2;
 
 let events = 0;
 const delivery = (subscriptionId: string): NewDelivery => {
@@ -45,17 +35,33 @@ const delivery = (subscriptionId: string): NewDelivery => {
   };
 };
 
-/** Fetches until `wanted` has been claimed (other jobs claimed meanwhile are returned too). */
-async function claim(wanted: (job: DeliveryJob) => boolean): Promise<DeliveryJob[]> {
-  const claimed: DeliveryJob[] = [];
-  for (let round = 0; round < 50 && !claimed.some(wanted); round += 1) {
-    claimed.push(...(await queue.fetch(100)));
-  }
-  expect(claimed.some(wanted)).toBe(true);
-  return claimed;
-}
+describe.each(STORES)('delivery queue (pg-boss), %s store', (kind) => {
+  let store: StoreOptions;
+  let db: Database;
+  let queue: DeliveryQueue;
+  beforeAll(async () => {
+    store = await freshStore(kind);
+    db = await openDatabase(store.settings);
+    queue = await DeliveryQueue.start(db, SETTINGS, (error) => {
+      throw error;
+    });
+  });
+  afterAll(async () => {
+    await queue?.stop();
+    await db?.close();
+    store?.remove();
+  });
 
-describe('delivery queue (pg-boss)', () => {
+  /** Fetches until `wanted` has been claimed (other jobs claimed meanwhile are returned too). */
+  async function claim(wanted: (job: DeliveryJob) => boolean): Promise<DeliveryJob[]> {
+    const claimed: DeliveryJob[] = [];
+    for (let round = 0; round < 50 && !claimed.some(wanted); round += 1) {
+      claimed.push(...(await queue.fetch(100)));
+    }
+    expect(claimed.some(wanted)).toBe(true);
+    return claimed;
+  }
+
   it('has no job for a delivery enqueued in a transaction that rolls back', async () => {
     const kept = delivery('sub-rollback');
     const rolledBack = delivery('sub-rollback');
@@ -107,6 +113,33 @@ describe('delivery queue (pg-boss)', () => {
     ]);
     expect(await deliveryStates(db, { subscriptionId: 'sub-staying' })).toEqual(['pending']);
     expect(await db.query("SELECT 1 FROM relay_subscriptions WHERE id = 'sub-gone'")).toEqual([]);
+  });
+
+  it('waits longer after each failed attempt: after the n-th, base·2^(n-1) to twice that', async () => {
+    const flaky = delivery('sub-backoff');
+    await db.transaction((tx) => queue.enqueue(tx, [flaky]));
+    const isFlaky = (job: DeliveryJob) => job.data.webhookId === flaky.webhookId;
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      const job = (await claim(isFlaky)).find(isFlaky)!;
+      expect(job.retryCount).toBe(attempt - 1);
+      const before = Date.now();
+      await queue.retry(job, 'HTTP 503');
+      const after = Date.now();
+      const [row] = await db.query<{ start_after: Date | string }>(
+        'SELECT start_after FROM pgboss.job WHERE id = $1',
+        [job.id],
+      );
+      // pg-boss schedules from its transaction's start, between `before` and `after`.
+      const startAfter = new Date(row!.start_after).getTime();
+      const shortest = SETTINGS.retryBaseSeconds * 2 ** (attempt - 1) * 1000;
+      expect(startAfter - before).toBeGreaterThanOrEqual(shortest - CLOCK_ROUNDING_MS);
+      expect(startAfter - after).toBeLessThanOrEqual(2 * shortest + CLOCK_ROUNDING_MS);
+      delays.push(startAfter - before);
+      // Due now rather than after its wait, so that the next attempt is claimed at once.
+      await db.query('UPDATE pgboss.job SET start_after = now() WHERE id = $1', [job.id]);
+    }
+    expect(delays[2]).toBeGreaterThan(delays[0]!);
   });
 
   it('retries a failure inside the window, dead-letters one past it, and counts it', async () => {

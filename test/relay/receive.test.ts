@@ -1,21 +1,30 @@
-// POST /webhooks/highlevel: what is accepted, what is refused, and that nothing refused is stored.
+// POST /webhooks/highlevel: what is accepted, what is refused, and that nothing refused is stored,
+// on both stores (the replay and the not-installed checks are the store's).
 import { highlevelEvent, signedRequest } from './support/signing';
 import { LOCATION, startRelayHarness, type RelayHarness } from './support/relayHarness';
+import { freshStore, STORES, type StoreOptions } from './support/stores';
 
-let h: RelayHarness;
-beforeAll(async () => {
-  h = await startRelayHarness({ webhookMaxAgeSeconds: 7200 });
-  await h.install();
-});
-afterAll(() => h.close());
+jest.setTimeout(60_000);
 
-const storedEvents = async () =>
-  Number((await h.relay.db.query<{ n: string }>('SELECT count(*) AS n FROM relay_events'))[0]!.n);
+describe.each(STORES)('receiving HighLevel webhooks, %s store', (kind) => {
+  let store: StoreOptions;
+  let h: RelayHarness;
+  beforeAll(async () => {
+    store = await freshStore(kind);
+    h = await startRelayHarness({ webhookMaxAgeSeconds: 7200, ...store.settings });
+    await h.install();
+  });
+  afterAll(async () => {
+    await h?.close();
+    store?.remove();
+  });
 
-const contactCreate = (fields: Record<string, unknown> = {}) =>
-  highlevelEvent({ type: 'ContactCreate', locationId: LOCATION, id: 'c1', tags: [], ...fields });
+  const storedEvents = async () =>
+    Number((await h.relay.db.query<{ n: string }>('SELECT count(*) AS n FROM relay_events'))[0]!.n);
 
-describe('receiving HighLevel webhooks', () => {
+  const contactCreate = (fields: Record<string, unknown> = {}) =>
+    highlevelEvent({ type: 'ContactCreate', locationId: LOCATION, id: 'c1', tags: [], ...fields });
+
   it('accepts an event signed with Ed25519 (x-ghl-signature)', async () => {
     expect((await h.send(contactCreate(), { ed25519: true })).status).toBe(200);
   });
@@ -95,7 +104,7 @@ describe('receiving HighLevel webhooks', () => {
     expect(text).toContain('relay_events_rejected_total{reason="not_installed"} 1');
     expect(await (await fetch(`${h.relay.url}/health`)).json()).toEqual({
       ok: true,
-      store: 'embedded',
+      store: kind,
     });
   });
 });

@@ -1,44 +1,53 @@
 // ContactTagAdded: derived from ContactTagUpdate, once per contact and tag, never for a tag the
-// contact already had (as learnt from ContactCreate, ContactUpdate and earlier tag updates).
+// contact already had (as learnt from ContactCreate, ContactUpdate and earlier tag updates), on
+// both stores: the last-known tags and the deleted contacts' tombstones are the store's.
 import { highlevelEvent } from './support/signing';
 import { contactBody } from './support/events';
 import { LOCATION, startRelayHarness, type RelayHarness } from './support/relayHarness';
+import { freshStore, STORES, type StoreOptions } from './support/stores';
 
-let h: RelayHarness;
-beforeAll(async () => {
-  h = await startRelayHarness();
-  await h.install();
-  for (const [path, filters] of [
-    ['/any', undefined],
-    ['/vip', { tag: 'VIP' }],
-  ] as const) {
-    const response = await h.subscribe({
-      targetUrl: `${h.hooks.url}${path}`,
-      event: 'ContactTagAdded',
-      locationId: LOCATION,
-      ...(filters ? { filters } : {}),
-    });
-    expect(response.status).toBe(201);
-  }
-});
-afterAll(() => h.close());
+jest.setTimeout(60_000);
 
-const send = async (type: string, id: string, tags: string[], sentAt = new Date()) => {
-  const event = highlevelEvent({
-    type,
-    ...contactBody(LOCATION, { id, tags }),
-    timestamp: sentAt.toISOString(),
+describe.each(STORES)('tag added, %s store', (kind) => {
+  let store: StoreOptions;
+  let h: RelayHarness;
+  beforeAll(async () => {
+    store = await freshStore(kind);
+    h = await startRelayHarness(store.settings);
+    await h.install();
+    for (const [path, filters] of [
+      ['/any', undefined],
+      ['/vip', { tag: 'VIP' }],
+    ] as const) {
+      const response = await h.subscribe({
+        targetUrl: `${h.hooks.url}${path}`,
+        event: 'ContactTagAdded',
+        locationId: LOCATION,
+        ...(filters ? { filters } : {}),
+      });
+      expect(response.status).toBe(201);
+    }
   });
-  expect((await h.send(event)).status).toBe(200);
-  return event;
-};
-const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
-const addedFor = (id: string, path = '/any') =>
-  h.hooks.received
-    .filter((hook) => hook.path === path && hook.body.id === id)
-    .map((hook) => hook.body.tagsAdded);
+  afterAll(async () => {
+    await h?.close();
+    store?.remove();
+  });
 
-describe('tag added', () => {
+  const send = async (type: string, id: string, tags: string[], sentAt = new Date()) => {
+    const event = highlevelEvent({
+      type,
+      ...contactBody(LOCATION, { id, tags }),
+      timestamp: sentAt.toISOString(),
+    });
+    expect((await h.send(event)).status).toBe(200);
+    return event;
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+  const addedFor = (id: string, path = '/any') =>
+    h.hooks.received
+      .filter((hook) => hook.path === path && hook.body.id === id)
+      .map((hook) => hook.body.tagsAdded);
+
   it('delivers the ContactTagUpdate body with type ContactTagAdded and the new tags', async () => {
     await send('ContactCreate', 'c1', ['lead']);
     const update = await send('ContactTagUpdate', 'c1', ['lead', 'vip']);
