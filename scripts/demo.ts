@@ -60,6 +60,29 @@ const readable = (error: unknown): string => {
   }
 };
 
+/**
+ * What the app writes to the Zap's log (z.console) core also prints to the console. The demo
+ * holds those lines back and shows each under the step that wrote it, as Zapier's Zap history
+ * shows a run's log with the run.
+ */
+const holdZapLog = () => {
+  const held: string[] = [];
+  const methods = ['log', 'info', 'warn', 'error'] as const;
+  const originals = methods.map((method) => console[method]);
+  for (const method of methods) {
+    console[method] = (...args: unknown[]) => {
+      held.push(args.map(String).join(' ').trimEnd());
+    };
+  }
+  return {
+    /** Prints what was held since the last call, dimmed and indented under the last line. */
+    flush: (print: Print) => {
+      for (const line of held.splice(0)) print(dim(`      Zap log: ${line}`));
+    },
+    restore: () => methods.forEach((method, index) => (console[method] = originals[index]!)),
+  };
+};
+
 /** Zapier retries a throttled step after the delay it names; the demo does the same. */
 const withThrottling = async <T>(run: () => Promise<T>, print: Print): Promise<T> => {
   for (let attempt = 0; ; attempt += 1) {
@@ -219,6 +242,7 @@ const runInstants = async (
   authData: Record<string, string>,
   lines: Line[],
   print: Print,
+  zapLog: ReturnType<typeof holdZapLog>,
 ): Promise<void> => {
   // The Private Integration Token build has no instant triggers: HighLevel sends it no webhooks.
   if (!instantSteps.every((step) => app.triggers?.[step.key as keyof typeof app.triggers])) return;
@@ -248,6 +272,7 @@ const runInstants = async (
       };
       lines.push(line);
       printLine(line, dim(`[${String(index).padStart(2)}/${instantSteps.length}]`));
+      zapLog.flush(print);
     },
   );
   const off: Line = {
@@ -266,9 +291,23 @@ const runInstants = async (
 /** Runs the whole demo against a fresh sandbox; resolves to the exit code (0: every step passed). */
 export const runDemo = async ({
   app = App,
-  print = (text) => console.log(text),
+  print = (text) => process.stdout.write(`${text}\n`),
   faults = [],
 }: DemoOptions = {}): Promise<number> => {
+  const zapLog = holdZapLog();
+  try {
+    return await tourAll(app, print, faults, zapLog);
+  } finally {
+    zapLog.restore();
+  }
+};
+
+const tourAll = async (
+  app: DemoApp,
+  print: Print,
+  faults: Fault[],
+  zapLog: ReturnType<typeof holdZapLog>,
+): Promise<number> => {
   const sandbox = await startSandbox({ port: 0 });
   process.env.HIGHLEVEL_API_BASE_URL = sandbox.url;
   process.env.HIGHLEVEL_MARKETPLACE_URL = sandbox.url;
@@ -284,6 +323,7 @@ export const runDemo = async ({
   const lines: Line[] = [];
   try {
     const authData = await connect(appTester, app, sandbox.store, lines, print);
+    zapLog.flush(print);
     const ctx: TourContext = {
       app,
       authData,
@@ -315,8 +355,9 @@ export const runDemo = async ({
       print(
         `  ${mark} ${counter} ${name.padEnd(NAME_WIDTH)} ${step.title} ${dim(`— ${line.detail} (${line.ms} ms)`)}`,
       );
+      zapLog.flush(print);
     }
-    await runInstants(appTester, app, sandbox, authData, lines, print);
+    await runInstants(appTester, app, sandbox, authData, lines, print, zapLog);
     const covered = new Set(steps.map((step) => `${step.section}.${step.key}`));
     for (const key of registeredKeys(app).filter((registered) => !covered.has(registered))) {
       lines.push({ name: key, title: 'no tour step', ok: false, detail: 'not run', ms: 0 });
@@ -333,6 +374,7 @@ export const runDemo = async ({
     await sandbox.close();
   }
 
+  zapLog.flush(print);
   printSummary(lines, app, print);
   return lines.every((line) => line.ok) ? 0 : 1;
 };

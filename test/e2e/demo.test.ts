@@ -37,7 +37,13 @@ const demo = async (options: Parameters<typeof runDemo>[0] = {}) => {
     const code = await runDemo({ ...options, print: (text) => output.push(text) });
     const text = output.join('\n');
     const summary = text.slice(text.lastIndexOf('\nSummary'));
-    return { code, stray, summaryLines: summary.split('\n').slice(2, -1), totals: output.at(-1)! };
+    return {
+      code,
+      text,
+      stray,
+      summaryLines: summary.split('\n').slice(2, -1),
+      totals: output.at(-1)!,
+    };
   } finally {
     for (const spy of spies) spy.mockRestore();
   }
@@ -45,7 +51,7 @@ const demo = async (options: Parameters<typeof runDemo>[0] = {}) => {
 
 describe('npm start (scripts/demo.ts)', () => {
   it('runs every step against the seed, says so in the summary and exits 0', async () => {
-    const { code, stray, summaryLines, totals } = await demo();
+    const { code, text, stray, summaryLines, totals } = await demo();
 
     expect(code).toBe(0);
     // One summary line per operation run (the connection, each tour step, each instant trigger
@@ -74,6 +80,10 @@ describe('npm start (scripts/demo.ts)', () => {
     // The contacts dropdown saved its paging cursor in the stand-in for Zapier's store, so the
     // app logged nothing ("Could not save the dropdown's paging cursor" and the like).
     expect(stray).toEqual([]);
+    // What a poll wrote to the Zap's log shows under its step, not loose on the console.
+    expect(text).toMatch(
+      /✓ .*triggers\.new_contact .*\n {6}Zap log: No polling progress is stored for this Zap/,
+    );
   });
 
   it('tours the Private Integration Token build, connected with a token the sandbox issues', async () => {
