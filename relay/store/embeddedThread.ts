@@ -6,9 +6,13 @@
 import { parentPort, workerData } from 'worker_threads';
 import { openPglite } from './embedded';
 
-/** A query with its parameters, or (`exec`) several statements without any; `{ id }` alone closes. */
+/**
+ * A query with its parameters, or (`exec`) several statements without any; `{ id }` alone closes.
+ * `begin` opens a transaction first: a transaction's BEGIN travels with its first statement.
+ */
 export type StoreRequest =
-  { id: number; text: string; params?: unknown[]; exec?: boolean } | { id: number };
+  | { id: number; text: string; params?: unknown[]; exec?: boolean; begin?: boolean }
+  | { id: number };
 export type StoreReply =
   | { id: number; rows: unknown[] }
   | { id: number; error: { message: string; code?: string; detail?: string } };
@@ -39,9 +43,11 @@ async function serve(port: NonNullable<typeof parentPort>, dataDir: string): Pro
       });
       return;
     }
-    const rows = request.exec
-      ? db.exec(request.text).then((results) => results.flatMap((result) => result.rows))
-      : db.query(request.text, request.params).then((result) => result.rows);
+    const run = () =>
+      request.exec
+        ? db.exec(request.text).then((results) => results.flatMap((result) => result.rows))
+        : db.query(request.text, request.params).then((result) => result.rows);
+    const rows = request.begin ? db.query('BEGIN').then(run) : run();
     rows.then(
       (result) => reply({ id: request.id, rows: result }),
       (error: unknown) => reply(failure(request.id, error)),

@@ -101,4 +101,42 @@ describe('the embedded store in its own thread', () => {
     // The query asked during the transaction ran after its rollback, so it never saw row 3.
     expect(await outside).toEqual([{ n: 1 }]);
   });
+
+  // A transaction's BEGIN goes with its first statement and its turn ends once COMMIT is sent, so
+  // these check what that must not change.
+  test('rolls back a transaction whose first statement fails, and the next one runs', async () => {
+    await expect(
+      threaded.transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES (1)'); // a duplicate: fails
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    await threaded.transaction(async (tx) => {
+      await tx.query('INSERT INTO t VALUES (4)');
+    });
+    expect(await threaded.query('SELECT x FROM t ORDER BY x')).toEqual([{ x: 1 }, { x: 4 }]);
+  });
+
+  test('a transaction that sends no statement resolves and leaves no transaction open', async () => {
+    await expect(threaded.transaction(async () => 'nothing to do')).resolves.toBe('nothing to do');
+    const [row] = await threaded.query<{ open: boolean }>(
+      'SELECT now() <> statement_timestamp() AS open',
+    );
+    expect(row).toEqual({ open: false });
+  });
+
+  test('a COMMIT that fails rejects its transaction, and the one queued behind it commits', async () => {
+    await threaded.query('CREATE TABLE deferred (x int UNIQUE DEFERRABLE INITIALLY DEFERRED)');
+    // The duplicate is only found at COMMIT, after the next transaction was already sent.
+    const failing = threaded.transaction(async (tx) => {
+      await tx.query('INSERT INTO deferred VALUES (1), (1)');
+      return 'committed';
+    });
+    const next = threaded.transaction(async (tx) => {
+      await tx.query('INSERT INTO deferred VALUES (2)');
+      return 'committed';
+    });
+    await expect(failing).rejects.toMatchObject({ code: '23505' });
+    await expect(next).resolves.toBe('committed');
+    expect(await threaded.query('SELECT x FROM deferred ORDER BY x')).toEqual([{ x: 2 }]);
+  });
 });
