@@ -8,7 +8,7 @@
 // semi-spaces under the relay's allocation rate (request bodies, JSON, signatures), and keeps them.
 // Two 4 MB semi-spaces held about 16 MB less after 2,000 events fanned out to 1,000 subscriptions
 // (bench/relay.ts, memory: 206-207 → 190-196 MB with the other settings), at the price of
-// scavenging about three times as often: in interleaved runs of 4,000 events on 2 shared cores,
-// about 5% fewer acknowledged events per second (757 → 704/s, 3 pairs; without this option the
-// other settings cost nothing measurable: 751/s). The one setting here that trades speed for memory.
+// scavenging about three times as often. On a quiet machine that costs nothing measurable (the
+// bench's embedded figure, interleaved: 983 and 1,003/s with it, 989 and 1,010/s without); on 2
+// busy cores about 5% of the acknowledged events per second (757 → 704/s, 3 pairs).
 export const RELAY_NODE_OPTIONS: readonly string[] = ['--max-semi-space-size=4'];

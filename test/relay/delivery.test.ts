@@ -4,6 +4,7 @@ import { highlevelEvent } from './support/signing';
 import { appointmentBody, BODY_OF_EVENT, contactBody, taskBody } from './support/events';
 import { deliveryStates as statesOf } from './support/deliveryJobs';
 import { LOCATION, startRelayHarness, type RelayHarness } from './support/relayHarness';
+import { until } from './support/sandboxSender';
 
 let h: RelayHarness;
 beforeAll(async () => {
@@ -92,6 +93,12 @@ describe('delivery', () => {
     const [hook] = await h.hooks.waitFor(1, '/flaky');
     expect(hook!.body).toEqual(event);
     expect(failures).toBeLessThan(0);
+    // The relay records the delivery once the receiver's answer is back, just after the POST came.
+    await until(
+      async () => (await deliveryStates(id))[0] === 'delivered',
+      'the delivery to be recorded',
+      5_000,
+    );
     expect(await deliveryStates(id)).toEqual(['delivered']);
     const metrics = await (await fetch(`${h.relay.url}/metrics`)).text();
     expect(metrics).toMatch(/relay_deliveries_retried_total [3-9]/);
