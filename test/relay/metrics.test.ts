@@ -3,6 +3,7 @@
 import { highlevelEvent, signedRequest } from './support/signing';
 import { contactBody } from './support/events';
 import { LOCATION, startRelayHarness, type RelayHarness } from './support/relayHarness';
+import { until } from './support/sandboxSender';
 
 let h: RelayHarness;
 beforeAll(async () => {
@@ -18,17 +19,6 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 type Scrape = (series: string) => number;
-
-/** Polls until `check` answers something truthy. */
-async function until<T>(check: () => Promise<T>, what: string): Promise<NonNullable<T>> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await check();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** The relay's metrics now: the value of one series (0 when absent, as for a label not yet seen). */
 async function scrape(): Promise<Scrape> {

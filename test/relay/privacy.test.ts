@@ -75,8 +75,8 @@ afterAll(async () => {
   fs.rmSync(path.dirname(entry), { recursive: true, force: true });
 });
 
-const subscribe = (body: Record<string, unknown>) =>
-  fetch(`${relay!.url}/subscriptions`, {
+const subscribe = (body: Record<string, unknown>, relayUrl = relay!.url) =>
+  fetch(`${relayUrl}/subscriptions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
     body: JSON.stringify(body),
@@ -236,15 +236,10 @@ describe('on PostgreSQL', () => {
     try {
       const install = highlevelEvent({ type: 'INSTALL', locationId: LOCATION, companyId: 'co' });
       expect((await postSigned(pg.url, keys, install)).status).toBe(200);
-      const subscribed = await fetch(`${pg.url}/subscriptions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-        body: JSON.stringify({
-          targetUrl: `${hooks.url}/pg`,
-          event: 'ContactCreate',
-          locationId: LOCATION,
-        }),
-      });
+      const subscribed = await subscribe(
+        { targetUrl: `${hooks.url}/pg`, event: 'ContactCreate', locationId: LOCATION },
+        pg.url,
+      );
       expect(subscribed.status).toBe(201);
       expect((await postSigned(pg.url, keys, contactCreate())).status).toBe(200);
       await hooks.waitFor(1, '/pg');

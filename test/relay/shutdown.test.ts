@@ -8,6 +8,7 @@ import { startRelay } from '../../relay';
 import { contactBody } from './support/events';
 import { deliveryStates } from './support/deliveryJobs';
 import { LOCATION, startRelayHarness, tempDir, testSettings } from './support/relayHarness';
+import { until } from './support/sandboxSender';
 import { highlevelEvent } from './support/signing';
 
 const HOLD_MS = 1_000;
@@ -36,14 +37,6 @@ async function startSlowReceiver() {
   return { receiver, close };
 }
 
-const waitUntil = async (check: () => boolean, what: string) => {
-  const deadline = Date.now() + 10_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
-
 describe('shutdown', () => {
   it('finishes a delivery in flight and records it delivered', async () => {
     const dataDir = tempDir('relay-shutdown-');
@@ -59,7 +52,7 @@ describe('shutdown', () => {
       expect(subscribed.status).toBe(201);
       const event = highlevelEvent({ type: 'ContactCreate', ...contactBody(LOCATION) });
       expect((await h.send(event)).status).toBe(200);
-      await waitUntil(() => slow.receiver.arrived.length === 1, 'the delivery to arrive');
+      await until(() => slow.receiver.arrived.length === 1, 'the delivery to arrive', 10_000);
 
       const closing = Date.now();
       await h.relay.close();
